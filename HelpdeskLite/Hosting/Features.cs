@@ -1,0 +1,19 @@
+namespace HelpdeskLite.Hosting;
+
+/// <summary>Each feature registers its services and endpoints here, one line each.</summary>
+public static class Features
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<Files.FileStore>();
+        services.AddScoped<Pages.Admin.Users.UserCommands>();
+        services.AddScoped<Pages.Admin.Users.UserQueries>();
+        services.AddScoped<Pages.Profile.ProfileCommands>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

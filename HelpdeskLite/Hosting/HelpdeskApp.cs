@@ -1,0 +1,123 @@
+using HelpdeskLite.Audit;
+using HelpdeskLite.Auth;
+using HelpdeskLite.Data;
+using HelpdeskLite.Web;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace HelpdeskLite.Hosting;
+
+/// <summary>Builds and runs the web application; the table of contents of the product.</summary>
+public static class HelpdeskApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        try
+        {
+            await app.StartAsync();
+            PrintSetupLinkIfNeeded(app);
+            await app.WaitForShutdownAsync();
+            return 0;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddJsonFile(
+            Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+
+        var helpdesk = builder.Configuration.GetSection("Helpdesk").Get<HelpdeskOptions>() ?? new HelpdeskOptions();
+        helpdesk.DataFolder = DataFolder.Prepare(helpdesk.DataFolder);
+        var database = DatabaseStartup.Resolve(builder.Configuration, helpdesk.DataFolder);
+
+        builder.Host.UseSerilog((context, logger) => Logging.Configure(logger, context.Configuration, helpdesk.DataFolder));
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        DatabaseStartup.Migrate(database);
+        AddServices(builder, helpdesk, database);
+
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, HelpdeskOptions helpdesk, DatabaseOptions database)
+    {
+        var services = builder.Services;
+        services.AddSingleton(Options.Create(helpdesk));
+        services.AddSingleton(Options.Create(database));
+        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.Configure<Files.AttachmentOptions>(builder.Configuration.GetSection("Attachments"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HelpdeskDbFactory>();
+        services.AddSingleton(_ => AuditKeyRing.Load(
+            builder.Configuration["Audit:Keys"],
+            builder.Configuration["Audit:KeyFile"] is { Length: > 0 } file ? file : Path.Combine(helpdesk.DataFolder, "audit.keys")));
+        services.AddSingleton<AuditLog>();
+        services.AddHelpdeskAuthentication();
+        services.AddHelpdeskWeb();
+        services.AddFeatures();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseHelpdeskErrorPages();
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseEmbeddedStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePasswordChangeGate();
+        app.UseAntiforgery();
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapFeatures();
+    }
+
+    private static void PrintSetupLinkIfNeeded(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        if (accounts.AnyActiveAdmin())
+        {
+            return;
+        }
+
+        var token = accounts.IssueSetupToken();
+        var baseUrl = app.Services.GetRequiredService<IOptions<HelpdeskOptions>>().Value.PublicUrl;
+        if (string.IsNullOrEmpty(baseUrl))
+        {
+            baseUrl = app.Urls.FirstOrDefault() ?? DefaultUrl;
+        }
+
+        var minutes = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.SetupLinkMinutes;
+
+        // Printed straight to the console, not logged: the link is a one-time secret that must
+        // not land in the log files.
+        Console.WriteLine();
+        Console.WriteLine("No administrator exists yet. Open this link to set the first admin's password");
+        Console.WriteLine($"(single use, valid for {minutes} minutes; restart to get a new one):");
+        Console.WriteLine($"    {baseUrl.TrimEnd('/')}/setup?token={token}");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,16 @@
+using HelpdeskLite.Hosting;
+
+// One executable: "admin ..." and "audit ..." run a command and exit; anything else serves the web app.
+try
+{
+    return args switch
+    {
+        ["admin", ..] => AdminCommand.Run(args[1..]),
+        _ => await HelpdeskApp.RunAsync(args),
+    };
+}
+catch (StartupException ex)
+{
+    await Console.Error.WriteLineAsync($"HelpdeskLite cannot start: {ex.Message}");
+    return ex.ExitCode;
+}
