@@ -10,6 +10,9 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
         services.AddHostedService<Audit.AuditCheckpointWriter>();
+        services.AddSingleton<Audit.AuditVerificationRuns>();
+        services.AddScoped<Pages.Audit.AuditQueries>();
+        services.AddScoped<Pages.Audit.AuditExport>();
         return services;
     }
 
