@@ -34,8 +34,10 @@ public sealed class IndexModel(AuditQueries queries, AuditExport export) : PageM
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    // Read from the query by hand: model binding would take "page" from the route values,
+    // where Razor Pages keeps the page's own path.
+    public int PageNumber =>
+        int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1;
 
     public AuditPage Result { get; private set; } = new([], 1, false);
 
