@@ -5,10 +5,11 @@ using System.Text;
 namespace HelpdeskLite.Audit;
 
 /// <summary>
-/// The canonical form of an entry and its MAC. The form is: the ASCII text "HLA1", then each
-/// field as its UTF-8 byte count in decimal, a colon and the UTF-8 bytes, in this order:
-/// seq, occurred_at (yyyy-MM-ddTHH:mm:ss.ffffffZ), actor_id (empty when none), actor_name,
-/// client_ip, action (the number), entity_type, entity_id, details, key_id, prev_mac.
+/// The canonical form of an entry and its MAC. The form starts with the ASCII text "HLA1".
+/// Each field follows as its UTF-8 byte count in decimal, a colon and the UTF-8 bytes.
+/// The fields, in order: seq, occurred_at (yyyy-MM-ddTHH:mm:ss.ffffffZ), actor_id (empty when
+/// none), actor_name, client_ip, action (the number), entity_type, entity_id, details, key_id,
+/// prev_mac.
 /// MAC = lowercase hex of HMAC-SHA256(key, canonical form).
 /// </summary>
 public static class AuditMac

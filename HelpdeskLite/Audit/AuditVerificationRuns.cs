@@ -24,7 +24,18 @@ public sealed class AuditVerificationRun(Guid id, string startedBy, DateTime sta
 
     public bool Finished => Result is not null || Error is not null;
 
-    public int Percent => Result is not null ? 100 : Total == 0 ? 0 : (int)Math.Min(99, Checked * 100 / Total);
+    public int Percent
+    {
+        get
+        {
+            if (Result is not null)
+            {
+                return 100;
+            }
+
+            return Total == 0 ? 0 : (int)Math.Min(99, Checked * 100 / Total);
+        }
+    }
 
     internal void Report(AuditProgress progress)
     {
@@ -96,8 +107,8 @@ public sealed class AuditVerificationRuns(
         }
     }
 
-    // Progress<T> posts to the thread pool, so updates could arrive after the result; this one
-    // applies them at once on the verifying thread.
+    // Progress<T> posts to the thread pool, so an update could arrive after the result. This one
+    // applies each update at once on the verifying thread.
     private sealed class SynchronousProgress(Action<AuditProgress> report) : IProgress<AuditProgress>
     {
         public void Report(AuditProgress value) => report(value);

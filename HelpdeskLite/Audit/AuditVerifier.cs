@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskLite.Audit;
 
 /// <summary>
-/// Verifies the chain in sequence order, reading it in keyset batches (seq &gt; last, ordered,
-/// limited) with the next batch fetched while the current one is checked, so memory stays
-/// bounded by two batches however long the chain is. Stops at the first bad entry.
+/// Verifies the chain in sequence order and stops at the first bad entry. The chain is read in
+/// keyset batches (seq &gt; last, ordered, limited), and the next batch is fetched while the
+/// current one is checked. Memory therefore stays bounded by two batches, however long the chain.
 /// </summary>
 public sealed class AuditVerifier(
     HelpdeskDbFactory dbs,
@@ -74,7 +74,7 @@ public sealed class AuditVerifier(
         }
         finally
         {
-            // Waits without rethrowing, so a read error does not hide the error that got here.
+            // Waits without rethrowing, so a failed read ahead cannot replace an exception already thrown.
             pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
     }
@@ -107,7 +107,7 @@ public sealed class AuditVerifier(
 
     /// <summary>
     /// Checks the MACs of a batch on all cores. Each MAC covers only its own entry's stored
-    /// fields, so entries can be checked in any order; the links between them are checked after.
+    /// fields, so entries can be checked in any order. The links between them are checked after.
     /// </summary>
     private bool[] CheckMacs(List<AuditEntry> batch)
     {
@@ -167,7 +167,7 @@ public sealed class AuditVerifier(
         return null;
     }
 
-    /// <summary>Works out why an entry's MAC fails, looking at its neighbours and the head.</summary>
+    /// <summary>Classifies why an entry's MAC fails from its neighbours, the head row and the checkpoint.</summary>
     private Failure Classify(ChainState state, AuditEntry entry, byte[] key)
     {
         var seq = entry.Sequence;

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace HelpdeskLite.Pages.Audit;
 
 /// <summary>
-/// The audit viewer's filters. Only these query parameters are read or written back into links;
-/// any other parameter is ignored. Dates are whole days in the viewer's time zone, both ends
+/// The audit viewer's filters. Only these query parameters are read or written back into links,
+/// and any other parameter is ignored. Dates are whole days in the viewer's time zone, both ends
 /// included.
 /// </summary>
 public sealed record AuditFilter(

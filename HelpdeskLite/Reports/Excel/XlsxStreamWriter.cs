@@ -11,8 +11,8 @@ public sealed record XlsxColumn(string Header, double Width);
 /// <summary>
 /// Writes a one-sheet workbook row by row with OpenXmlWriter, so memory does not grow with the
 /// row count (ClosedXML 0.95.4 builds the whole workbook in memory). Text goes through
-/// <see cref="SafeCell"/>; formula-like text is written as an inline string with the quote
-/// prefix style, so spreadsheets show it as text and never evaluate it.
+/// <see cref="SafeCell"/>. Formula-like text is written as an inline string with the quote
+/// prefix style, so spreadsheets show it as text and do not evaluate it.
 /// Dispose finishes the file.
 /// </summary>
 public sealed class XlsxStreamWriter : IDisposable
