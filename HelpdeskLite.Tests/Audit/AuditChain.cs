@@ -50,8 +50,9 @@ public sealed class AuditChain : IDisposable
         }
     }
 
-    public AuditCheckpoints Checkpoints() => new(
-        Database.Factory, Keys(), TimeProvider.System, Options,
+    public AuditCheckpoints Checkpoints(TimeProvider? clock = null, AuditOptions? options = null) => new(
+        Database.Factory, Keys(), clock ?? TimeProvider.System,
+        options is null ? Options : Microsoft.Extensions.Options.Options.Create(options),
         Microsoft.Extensions.Options.Options.Create(new HelpdeskOptions { DataFolder = Database.Folder }),
         NullLogger<AuditCheckpoints>.Instance);
 

@@ -64,6 +64,25 @@ public sealed class AuditPagesTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Second_page_shows_older_entries(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, client) = await app.ClientForAsync(Role.Admin);
+        for (var i = 0; i < 55; i++)
+        {
+            Append(app, "ticket", "1", $"mark-{i:000}", DateTime.UtcNow);
+        }
+
+        var second = await client.GetHtmlAsync("/audit?entityType=ticket&entityId=1&page=2");
+
+        Assert.Contains("Page 2", second);
+        Assert.Contains("mark-004", second);
+        Assert.DoesNotContain("mark-005", second);
+        Assert.DoesNotContain("page=3", second);
+        client.Dispose();
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Invalid_filter_gets_400_with_message(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);

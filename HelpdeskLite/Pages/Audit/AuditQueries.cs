@@ -16,6 +16,9 @@ public sealed class AuditQueries(HelpdeskDbFactory dbs)
     public AuditPage Search(AuditFilter filter, TimeZoneInfo zone, int page)
     {
         page = Math.Clamp(page, 1, MaxPage);
+
+        // NOTE: OFFSET paging reads and skips every earlier row, so deep pages of a log with
+        // millions of entries are slow. Filters narrow the set first, and the export streams by seq.
         using var db = dbs.Open();
         var rows = Filtered(db, filter, zone)
             .OrderByDescending(e => e.Sequence)
