@@ -36,6 +36,7 @@ public static class HelpdeskApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(HelpdeskApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddJsonFile(
             Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
