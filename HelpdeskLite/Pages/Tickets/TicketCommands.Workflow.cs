@@ -180,6 +180,40 @@ public sealed partial class TicketCommands
         return CommandResult.Ok(ticket.Number, $"The priority is now {priority}; due times were recomputed.");
     }
 
+    /// <summary>Closes resolved tickets whose confirmation window has ended; returns how many closed.</summary>
+    public int CloseUnconfirmed(DateTime now, int batch = 200)
+    {
+        using var db = dbs.Open();
+        var due = db.Tickets
+            .Where(t => t.Status == TicketStatus.Resolved && t.AutoCloseAt != null && t.AutoCloseAt <= now)
+            .OrderBy(t => t.AutoCloseAt)
+            .Select(t => t.Id)
+            .Take(batch)
+            .ToList();
+        var closed = 0;
+        foreach (var id in due)
+        {
+            using var transaction = db.BeginTransaction();
+            var ticket = db.Tickets.FirstOrDefault(t => t.Id == id);
+            if (ticket is null
+                || TicketWorkflow.Check(ticket.Status, TicketStatus.Closed, WorkflowActor.System, new TransitionInput()) is not null)
+            {
+                continue;
+            }
+
+            var version = ticket.RowVersion;
+            Move(db, AuditActor.System, ticket, null, TicketStatus.Closed, "Closed automatically: the requester did not respond", now);
+            ticket.UpdatedAt = now;
+            if (Save(db, ticket, version))
+            {
+                transaction.Commit();
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+
     private CommandResult AssignWithin(HelpdeskDb db, CurrentUser viewer, AuditActor actor, long number, int rowVersion, long assigneeId)
     {
         var now = clock.UtcNowMicroseconds();
