@@ -9,6 +9,28 @@ namespace HelpdeskLite.Pages.Tickets;
 
 public sealed partial class TicketCommands
 {
+    /// <summary>
+    /// Opens an attachment the caller already found visible and records the download in the
+    /// audit log; returns null when the stored file is missing.
+    /// </summary>
+    public Stream? OpenAttachment(AuditActor actor, long number, TicketAttachment attachment)
+    {
+        var stream = files.Open(attachment.StorageKey);
+        if (stream is null)
+        {
+            logger.LogWarning("Attachment {AttachmentId} of ticket {TicketNumber} is missing from the file store",
+                attachment.Id, TicketNames.Format(number));
+            return null;
+        }
+
+        using var db = dbs.Open();
+        using var transaction = db.BeginTransaction();
+        audit.Append(db, actor, AuditEvent.Ticket_AttachmentDownloaded, "ticket", TicketNames.Format(number),
+            new { attachmentId = attachment.Id, fileName = attachment.FileName, sha256 = attachment.Sha256 });
+        transaction.Commit();
+        return stream;
+    }
+
     /// <summary>Loads a ticket the viewer may see, or null, so a hidden ticket reads as missing.</summary>
     private static Ticket? Load(HelpdeskDb db, CurrentUser viewer, long number) =>
         db.Tickets.VisibleTo(viewer).FirstOrDefault(t => t.Number == number);

@@ -86,6 +86,10 @@ public sealed partial class TicketCommands(
 
         var matrixPriority = settings.PriorityFor(input.Impact, input.Urgency);
         var overridden = viewer.IsAgent && input.PriorityOverride is { } p && Enum.IsDefined(p) && p != matrixPriority;
+        if (overridden && string.IsNullOrWhiteSpace(input.OverrideReason))
+        {
+            return CommandResult.Invalid("Give a reason for overriding the priority.");
+        }
         var ticket = new Ticket
         {
             Number = -Random.Shared.NextInt64(1, long.MaxValue),
@@ -125,9 +129,9 @@ public sealed partial class TicketCommands(
         if (overridden)
         {
             AddEvent(db, ticket, viewer.Id, TicketEventKind.PriorityChanged, matrixPriority.ToString(), ticket.Priority.ToString(),
-                input.OverrideReason, now);
+                input.OverrideReason!.Trim(), now);
             audit.Append(db, actor, AuditEvent.Ticket_PriorityChanged, "ticket", ticket.NumberText,
-                Merge(AuditLog.Change("priority", matrixPriority.ToString(), ticket.Priority.ToString()), "reason", input.OverrideReason));
+                Merge(AuditLog.Change("priority", matrixPriority.ToString(), ticket.Priority.ToString()), "reason", input.OverrideReason!.Trim()));
         }
 
         InsertAttachments(db, actor, ticket, null, false, viewer.Id, stored, now);
