@@ -9,6 +9,10 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserCommands>();
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
+        services.AddSingleton<Pages.Tickets.TicketCommands>();
+        services.AddSingleton<Pages.Tickets.TicketQueries>();
+        services.AddSingleton<Tickets.SlaMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
         Pages.Incidents.IncidentServices.AddIncidents(services);
         return services;
     }
