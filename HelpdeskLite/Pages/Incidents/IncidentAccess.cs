@@ -1,6 +1,7 @@
 using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Incidents;
+using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
 
@@ -34,7 +35,6 @@ public static class IncidentAccess
         return incident.ConvertedById == user.Id || IsAssignedTicket(db, ticketId, user.Id);
     }
 
-    // TODO: the ticket's assignee also counts once tickets are part of this branch; until then
-    // only the converting agent sees the summary.
-    private static bool IsAssignedTicket(HelpdeskDb db, long ticketId, long userId) => false;
+    private static bool IsAssignedTicket(HelpdeskDb db, long ticketId, long userId) =>
+        db.Tickets.Any(t => t.Id == ticketId && t.AssigneeId == userId);
 }

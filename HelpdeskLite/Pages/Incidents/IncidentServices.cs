@@ -11,5 +11,6 @@ public static class IncidentServices
         .AddScoped<EvidenceCommands>()
         .AddScoped<TimelineCommands>()
         .AddScoped<TaskCommands>()
-        .AddScoped<PlaybookCommands>();
+        .AddScoped<PlaybookCommands>()
+        .AddScoped<ConversionCommands>();
 }

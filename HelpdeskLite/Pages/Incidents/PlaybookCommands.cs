@@ -53,6 +53,29 @@ public sealed class PlaybookCommands(HelpdeskDbFactory dbs, AuditLog audit)
         return null;
     }
 
+    public bool ConversionResolvesTicket()
+    {
+        using var db = dbs.Open();
+        return db.Settings.Any(s => s.Key == ConversionCommands.ResolveSettingKey && s.Value == "true");
+    }
+
+    /// <summary>Sets whether converting a ticket resolves it or leaves it open.</summary>
+    public void SetConversionResolvesTicket(bool resolve, AuditActor actor)
+    {
+        using var db = dbs.Open();
+        using var transaction = db.BeginTransaction();
+        var before = db.Settings.Any(s => s.Key == ConversionCommands.ResolveSettingKey && s.Value == "true");
+        if (before == resolve)
+        {
+            return;
+        }
+
+        db.InsertOrReplace(new Setting { Key = ConversionCommands.ResolveSettingKey, Value = resolve ? "true" : "false" });
+        audit.Append(db, actor, AuditEvent.Settings_Changed, "setting", ConversionCommands.ResolveSettingKey,
+            AuditLog.Change("value", before, resolve));
+        transaction.Commit();
+    }
+
     public static List<(IncidentTaskKind Kind, string Title)> Parse(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.StartsWith(CorrectivePrefix, StringComparison.OrdinalIgnoreCase)

@@ -23,8 +23,27 @@ public sealed class PlaybooksModel(PlaybookCommands playbooks) : IncidentPageMod
         }
 
         Steps = playbooks.LoadAll();
-        Message = saved is null ? null : $"The playbook for {saved} was saved.";
+        ResolveOnConversion = playbooks.ConversionResolvesTicket();
+        Message = saved switch
+        {
+            null => null,
+            "conversion" => "The conversion setting was saved.",
+            _ => $"The playbook for {saved} was saved.",
+        };
         return Page();
+    }
+
+    public bool ResolveOnConversion { get; private set; }
+
+    public IActionResult OnPostConversion(bool resolve)
+    {
+        if (Viewer.Role != Role.Admin)
+        {
+            return NotFound();
+        }
+
+        playbooks.SetConversionResolvesTicket(resolve, HttpContext.AuditActor());
+        return Redirect("/incidents/playbooks?saved=conversion");
     }
 
     public IActionResult OnPost(IncidentCategory category, string? steps)
@@ -41,6 +60,7 @@ public sealed class PlaybooksModel(PlaybookCommands playbooks) : IncidentPageMod
         }
 
         Steps = playbooks.LoadAll();
+        ResolveOnConversion = playbooks.ConversionResolvesTicket();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
