@@ -8,7 +8,7 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed class IncidentAccessTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Every_door_answers_404_to_those_who_may_not_see(DatabaseKind kind)
+    public async Task Hidden_incident_doors_return_404(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (_, reporter) = await app.ClientForAsync(Role.User);

@@ -10,7 +10,7 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed partial class TimelineTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Entries_from_several_zones_sort_by_instant_across_clock_changes(DatabaseKind kind)
+    public async Task Timeline_sorts_by_instant_across_zones(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (_, reporter) = await app.ClientForAsync(Role.User);

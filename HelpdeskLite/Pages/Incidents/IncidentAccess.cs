@@ -6,9 +6,9 @@ using LinqToDB;
 namespace HelpdeskLite.Pages.Incidents;
 
 /// <summary>
-/// Who sees which incident. Security Officers and Admins see all of them; IT Support sees only
-/// the summary of incidents converted from tickets they converted or are assigned to; a reporter
-/// sees only the status view of their own reports. Everything else answers 404.
+/// Decides who may read which incident. Security Officers and Admins read all of them. IT Support
+/// reads only the summary of incidents converted from tickets they converted or are assigned to.
+/// A reporter reads only the status view of their own reports, and every other request gets 404.
 /// </summary>
 public static class IncidentAccess
 {
