@@ -99,6 +99,25 @@ public sealed class ConversionTests
         Assert.Equal(0, db.Incidents.Count());
     }
 
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Simultaneous_conversions_create_one_incident(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, user) = await app.ClientForAsync(Role.User);
+        var (_, first) = await app.ClientForAsync(Role.ItSupport);
+        var (_, second) = await app.ClientForAsync(Role.SecurityOfficer);
+        var number = await TicketSteps.FileAsync(user);
+        var fields = new Dictionary<string, string> { ["ticketNumber"] = number.ToString() };
+
+        var responses = await Task.WhenAll(
+            first.PostFormAsync("/incidents/convert", fields), second.PostFormAsync("/incidents/convert", fields));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.BadRequest);
+        using var db = app.Db.Open();
+        Assert.Equal(1, db.Incidents.Count());
+    }
+
     private static int StoredFileCount(TestApp app)
     {
         var root = app.Services.GetRequiredService<FileStore>().Root;

@@ -33,16 +33,18 @@ public sealed class ConversionCommands(
 
         using var db = dbs.Open();
         using var transaction = db.BeginTransaction();
-        var ticket = db.Tickets.FirstOrDefault(t => t.Number == ticketNumber);
+        // Bumping the ticket's row version before any read locks the row, so two conversions of
+        // the same ticket queue up here. On MySQL the later one's reads then start after the
+        // earlier commit, so it finds the earlier incident instead of inserting a second one.
+        var locked = db.Tickets.Where(t => t.Number == ticketNumber)
+            .Set(t => t.RowVersion, t => t.RowVersion + 1)
+            .Update();
+        var ticket = locked == 1 ? db.Tickets.FirstOrDefault(t => t.Number == ticketNumber) : null;
         if (ticket is null || !TicketAccess.CanSee(user, ticket))
         {
             return IncidentResult.NotFound;
         }
 
-        // Bumping the ticket's row version first locks the row, so two conversions of the same
-        // ticket queue up here and the second finds the first one's incident.
-        db.Tickets.Where(t => t.Id == ticket.Id).Set(t => t.RowVersion, t => t.RowVersion + 1).Update();
-        ticket.RowVersion++;
         var existing = db.Incidents.FirstOrDefault(i => i.SourceTicketId == ticket.Id);
         if (existing is not null)
         {
