@@ -13,6 +13,11 @@ public static class Features
         services.AddSingleton<Audit.AuditVerificationRuns>();
         services.AddScoped<Pages.Audit.AuditQueries>();
         services.AddScoped<Pages.Audit.AuditExport>();
+        services.AddSingleton<Pages.Tickets.TicketCommands>();
+        services.AddSingleton<Pages.Tickets.TicketQueries>();
+        services.AddSingleton<Tickets.SlaMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
+        Pages.Incidents.IncidentServices.AddIncidents(services);
         return services;
     }
 
