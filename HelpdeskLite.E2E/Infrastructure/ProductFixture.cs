@@ -5,6 +5,10 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(HelpdeskLite.E2E.Infrastructure.ProductFixture))]
 
+// The publish test compiles the whole product; running the browser tests beside it on a small
+// CI machine would starve them into time-outs.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace HelpdeskLite.E2E.Infrastructure;
 
 /// <summary>
