@@ -2,7 +2,7 @@ using MySqlConnector;
 
 namespace HelpdeskLite.Tests.Infrastructure;
 
-/// <summary>Makes a test app's database unreachable, to see how the product answers then.</summary>
+/// <summary>Makes a test app's database unreachable, to test how the product responds.</summary>
 public static class DatabaseBreaker
 {
     public static async Task BreakAsync(TestDatabase database)

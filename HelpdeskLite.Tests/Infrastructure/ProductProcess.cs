@@ -140,7 +140,7 @@ public sealed class ProductProcess : IAsyncDisposable
         throw new TimeoutException($"The product did not print '{text}' within {timeout.TotalSeconds} s.\nOutput:\n{Output}\nError:\n{Error}");
     }
 
-    /// <summary>Polls the URL until it answers 200; fails early if the process exits.</summary>
+    /// <summary>Polls the URL until it returns 200; fails early if the process exits.</summary>
     public async Task WaitUntilHealthyAsync(Uri health, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

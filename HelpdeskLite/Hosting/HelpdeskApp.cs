@@ -58,7 +58,7 @@ public static class HelpdeskApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // The Server header would name the web server to anyone who asks.
+        // The Server header would name the web server in every response.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         DatabaseStartup.Migrate(database);
         AddServices(builder, helpdesk, database);
