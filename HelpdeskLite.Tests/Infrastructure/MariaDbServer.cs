@@ -56,15 +56,20 @@ public sealed class MariaDbServer : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"hdl-mariadb-{Guid.NewGuid():N}");
         var data = Path.Combine(folder, "data");
+        var temp = Path.Combine(folder, "tmp");
         Directory.CreateDirectory(data);
+
+        // A private tmpdir: with the shared /tmp, two servers installing at once have failed with
+        // "Could not remove temporary table '/tmp/#sql-temptable-...'".
+        Directory.CreateDirectory(temp);
         var asRoot = Environment.UserName == "root" ? "--user=root" : "";
 
         await RunAsync(installer,
-            $"--no-defaults --datadir={data} --auth-root-authentication-method=normal --skip-test-db {asRoot}");
+            $"--no-defaults --datadir={data} --tmpdir={temp} --auth-root-authentication-method=normal --skip-test-db {asRoot}");
 
         var port = FreePort();
         var process = Process.Start(new ProcessStartInfo(server,
-            $"--no-defaults --datadir={data} --port={port} --bind-address=127.0.0.1 " +
+            $"--no-defaults --datadir={data} --tmpdir={temp} --port={port} --bind-address=127.0.0.1 " +
             $"--socket={Path.Combine(folder, "mysqld.sock")} --pid-file={Path.Combine(folder, "mysqld.pid")} " +
             "--skip-name-resolve --skip-log-bin --innodb-buffer-pool-size=512M --innodb-log-file-size=256M " +
             "--innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --sync-binlog=0 --max-connections=500 " +

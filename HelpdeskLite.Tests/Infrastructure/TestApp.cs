@@ -14,12 +14,14 @@ public sealed class TestApp : IAsyncDisposable
     private static int userCounter;
 
     private readonly WebApplication app;
+    private readonly bool ownsDatabase;
 
-    private TestApp(WebApplication app, TestDatabase database, Uri address)
+    private TestApp(WebApplication app, TestDatabase database, Uri address, bool ownsDatabase = true)
     {
         this.app = app;
         Database = database;
         Address = address;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -33,6 +35,19 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
+        return await StartAsync(database, settings, ownsDatabase: true);
+    }
+
+    /// <summary>
+    /// Starts another node over an existing database, as behind a load balancer; give it its own
+    /// Helpdesk:DataFolder in <paramref name="settings"/>. The caller disposes the database.
+    /// </summary>
+    public static Task<TestApp> StartNodeAsync(TestDatabase database, IDictionary<string, string?> settings) =>
+        StartAsync(database, settings, ownsDatabase: false);
+
+    private static async Task<TestApp> StartAsync(
+        TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase)
+    {
         var arguments = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -49,7 +64,7 @@ public sealed class TestApp : IAsyncDisposable
         var args = arguments.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
         var app = HelpdeskApp.Build(args);
         await app.StartAsync();
-        return new TestApp(app, database, new Uri(app.Urls.First()));
+        return new TestApp(app, database, new Uri(app.Urls.First()), ownsDatabase);
     }
 
     /// <summary>Creates an active user with <see cref="DefaultPassword"/> and returns it.</summary>
@@ -91,6 +106,9 @@ public sealed class TestApp : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        Database.Dispose();
+        if (ownsDatabase)
+        {
+            Database.Dispose();
+        }
     }
 }

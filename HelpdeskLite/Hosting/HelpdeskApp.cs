@@ -26,7 +26,6 @@ public static class HelpdeskApp
         finally
         {
             await app.DisposeAsync();
-            await Log.CloseAndFlushAsync();
         }
     }
 
@@ -47,12 +46,20 @@ public static class HelpdeskApp
         helpdesk.DataFolder = DataFolder.Prepare(helpdesk.DataFolder);
         var database = DatabaseStartup.Resolve(builder.Configuration, helpdesk.DataFolder);
 
-        builder.Host.UseSerilog((context, logger) => Logging.Configure(logger, context.Configuration, helpdesk.DataFolder));
+        // The logger is this application's own, not Serilog's static Log.Logger, so two
+        // applications in one process (as in tests) each write to their own data folder.
+        var logger = new LoggerConfiguration();
+        Logging.Configure(logger, builder.Configuration, helpdesk.DataFolder);
+        var serilog = logger.CreateLogger();
+        builder.Services.AddSerilog(serilog, dispose: true);
+        builder.Services.AddSingleton<Serilog.ILogger>(serilog);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The Server header would name the web server in every response.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         DatabaseStartup.Migrate(database);
         AddServices(builder, helpdesk, database);
 
@@ -73,6 +80,7 @@ public static class HelpdeskApp
         services.AddAudit(builder.Configuration);
         services.AddHelpdeskAuthentication();
         services.AddHelpdeskWeb();
+        services.AddDatabaseDataProtection();
         services.AddFeatures();
     }
 
@@ -80,7 +88,7 @@ public static class HelpdeskApp
     {
         app.UseHelpdeskErrorPages();
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseEmbeddedStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -16,7 +16,7 @@ public static class SchemaMigrator
     public static void MigrateUp(DatabaseProvider provider, string connectionString)
     {
         using var migrationLock = provider == DatabaseProvider.MySql
-            ? (IDisposable)new MySqlMigrationLock(AcquireMySqlLock(connectionString))
+            ? (IDisposable)AcquireMySqlLock(connectionString)
             : AcquireFileLock(connectionString);
 
         using var services = new ServiceCollection()
@@ -42,38 +42,51 @@ public static class SchemaMigrator
         services.GetRequiredService<IMigrationRunner>().MigrateUp();
     }
 
-    private static MySqlConnection AcquireMySqlLock(string connectionString)
+    private static MySqlMigrationLock AcquireMySqlLock(string connectionString)
     {
+        // Named locks are server-wide, so the name carries the database: two HelpdeskLite
+        // databases on one server do not wait for each other. Names are limited to 64 characters.
+        var database = new MySqlConnectionStringBuilder(connectionString).Database;
+        var name = "helpdesklite_migrate_" + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(database)))[..32];
         var connection = new MySqlConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT GET_LOCK(CONCAT('helpdesklite_migrations_', DATABASE()), @seconds)";
+        command.CommandText = "SELECT GET_LOCK(@name, @seconds)";
+        command.CommandTimeout = (int)LockWait.TotalSeconds + 30;
+        command.Parameters.AddWithValue("@name", name);
         command.Parameters.AddWithValue("@seconds", (int)LockWait.TotalSeconds);
-        if (Convert.ToInt64(command.ExecuteScalar() ?? 0L) != 1)
+        // GET_LOCK returns 1 when acquired, 0 on timeout and NULL on error.
+        var acquired = command.ExecuteScalar();
+        if (acquired is null or DBNull || Convert.ToInt64(acquired, System.Globalization.CultureInfo.InvariantCulture) != 1)
         {
             connection.Dispose();
             throw new TimeoutException(
                 $"Timed out after {LockWait.TotalSeconds} s waiting for another node to finish migrating the database.");
         }
 
-        return connection;
+        return new MySqlMigrationLock(connection, name);
     }
 
     /// <summary>
-    /// Releases the named lock explicitly: closing a pooled connection keeps its session, and
-    /// with it the lock, so another process would wait the full two minutes.
+    /// Releases the named lock explicitly: closing a pooled connection only returns it to the
+    /// pool, where it would keep the lock and make every other node wait.
     /// </summary>
-    private sealed class MySqlMigrationLock(MySqlConnection connection) : IDisposable
+    private sealed class MySqlMigrationLock(MySqlConnection connection, string name) : IDisposable
     {
         public void Dispose()
         {
-            using (var command = connection.CreateCommand())
+            try
             {
-                command.CommandText = "SELECT RELEASE_LOCK(CONCAT('helpdesklite_migrations_', DATABASE()))";
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT RELEASE_LOCK(@name)";
+                command.Parameters.AddWithValue("@name", name);
                 command.ExecuteScalar();
             }
-
-            connection.Dispose();
+            finally
+            {
+                connection.Dispose();
+            }
         }
     }
 
