@@ -11,6 +11,7 @@ public static class Features
         services.AddScoped<Pages.Profile.ProfileCommands>();
         services.AddSingleton<Pages.Tickets.TicketCommands>();
         services.AddSingleton<Pages.Tickets.TicketQueries>();
+        services.AddSingleton<Pages.Admin.Sla.SlaSettingsCommands>();
         services.AddSingleton<Tickets.SlaMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
         return services;
