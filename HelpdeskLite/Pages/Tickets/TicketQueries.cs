@@ -174,7 +174,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
 
     /// <summary>
     /// Keeps rows whose creation or due time lies in [from, to). On SQLite the times are text,
-    /// and linq2db wraps a DateTime comparison in strftime(), which no index can serve; comparing
+    /// and linq2db wraps a DateTime comparison in strftime(), which no index can serve. Comparing
     /// the text directly keeps the index usable, because the stored format sorts as text.
     /// </summary>
     private static IQueryable<Ticket> InRange(IQueryable<Ticket> query, bool sqlite, bool due, DateTime? from, DateTime? to)
