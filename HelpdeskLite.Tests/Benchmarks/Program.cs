@@ -67,14 +67,22 @@ async Task RunAsync(DatabaseProvider provider, string connectionString, int coun
     {
         var times = new List<double>();
         var rows = 0;
-        for (var i = 0; i < runs + 3; i++)
+        try
         {
-            var watch = Stopwatch.StartNew();
-            rows = queries.Search(viewer, filter).Rows.Count;
-            if (i >= 3)
+            for (var i = 0; i < runs + 3; i++)
             {
-                times.Add(watch.Elapsed.TotalMilliseconds);
+                var watch = Stopwatch.StartNew();
+                rows = queries.Search(viewer, filter).Rows.Count;
+                if (i >= 3)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
             }
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Console.WriteLine($"| {name} | failed: {ex.Message} | | | |");
+            continue;
         }
 
         times.Sort();

@@ -213,6 +213,9 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
             return query.Where(t => t.Number == number);
         }
 
+        // TODO: LIKE '%text%' scans every row when few tickets match: measured above 1 s on
+        // 100,000 SQLite rows and past the 120 s command timeout on 1,000,000 MariaDB rows. A
+        // full-text index (FTS5 on SQLite, FULLTEXT on MariaDB) is needed for large sites.
         return query.Where(t => t.Subject.Contains(text) || t.Description.Contains(text));
     }
 }
