@@ -9,11 +9,16 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserCommands>();
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
+        services.AddHostedService<Audit.AuditCheckpointWriter>();
+        services.AddSingleton<Audit.AuditVerificationRuns>();
+        services.AddScoped<Pages.Audit.AuditQueries>();
+        services.AddScoped<Pages.Audit.AuditExport>();
         services.AddSingleton<Pages.Tickets.TicketCommands>();
         services.AddSingleton<Pages.Tickets.TicketQueries>();
         services.AddSingleton<Pages.Admin.Sla.SlaSettingsCommands>();
         services.AddSingleton<Tickets.SlaMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
+        Pages.Incidents.IncidentServices.AddIncidents(services);
         return services;
     }
 

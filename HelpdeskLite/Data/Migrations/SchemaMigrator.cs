@@ -16,7 +16,7 @@ public static class SchemaMigrator
     public static void MigrateUp(DatabaseProvider provider, string connectionString)
     {
         using var migrationLock = provider == DatabaseProvider.MySql
-            ? (IDisposable)AcquireMySqlLock(connectionString)
+            ? (IDisposable)new MySqlMigrationLock(AcquireMySqlLock(connectionString))
             : AcquireFileLock(connectionString);
 
         using var services = new ServiceCollection()
@@ -47,7 +47,7 @@ public static class SchemaMigrator
         var connection = new MySqlConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT GET_LOCK('helpdesklite_migrations', @seconds)";
+        command.CommandText = "SELECT GET_LOCK(CONCAT('helpdesklite_migrations_', DATABASE()), @seconds)";
         command.Parameters.AddWithValue("@seconds", (int)LockWait.TotalSeconds);
         if (Convert.ToInt64(command.ExecuteScalar() ?? 0L) != 1)
         {
@@ -56,8 +56,25 @@ public static class SchemaMigrator
                 $"Timed out after {LockWait.TotalSeconds} s waiting for another node to finish migrating the database.");
         }
 
-        // Closing the connection releases the named lock.
         return connection;
+    }
+
+    /// <summary>
+    /// Releases the named lock explicitly: closing a pooled connection keeps its session, and
+    /// with it the lock, so another process would wait the full two minutes.
+    /// </summary>
+    private sealed class MySqlMigrationLock(MySqlConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT RELEASE_LOCK(CONCAT('helpdesklite_migrations_', DATABASE()))";
+                command.ExecuteScalar();
+            }
+
+            connection.Dispose();
+        }
     }
 
     private static FileStream AcquireFileLock(string connectionString)

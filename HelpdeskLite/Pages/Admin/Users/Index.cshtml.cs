@@ -21,16 +21,14 @@ public sealed class IndexModel(UserQueries users, TimeProvider clock) : PageMode
     [BindProperty(SupportsGet = true)]
     public bool? Active { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
-
     public UserPage Result { get; private set; } = new([], 1, false);
 
     public DateTime Now => clock.UtcNowMicroseconds();
 
-    public IActionResult OnGet()
+    // "page" is also the route value that names the Razor page, so it is bound from the query alone.
+    public IActionResult OnGet([FromQuery(Name = "page")] int pageNumber = 1)
     {
-        Result = users.Search(Q, Role, Active, PageNumber);
+        Result = users.Search(Q, Role, Active, pageNumber);
         return this.PageOrFragment("_UserList");
     }
 
