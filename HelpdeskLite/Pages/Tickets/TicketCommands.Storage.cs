@@ -35,7 +35,7 @@ public sealed partial class TicketCommands
     private static Ticket? Load(HelpdeskDb db, CurrentUser viewer, long number) =>
         db.Tickets.VisibleTo(viewer).FirstOrDefault(t => t.Number == number);
 
-    /// <summary>Writes the ticket's changeable columns if nobody changed it since it was read.</summary>
+    /// <summary>Writes the ticket's changeable columns unless another writer changed it since it was read.</summary>
     private static bool Save(HelpdeskDb db, Ticket ticket, int expectedVersion)
     {
         var updated = db.Tickets
