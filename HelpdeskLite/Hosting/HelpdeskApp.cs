@@ -47,13 +47,16 @@ public static class HelpdeskApp
         helpdesk.DataFolder = DataFolder.Prepare(helpdesk.DataFolder);
         var database = DatabaseStartup.Resolve(builder.Configuration, helpdesk.DataFolder);
 
-        builder.Host.UseSerilog((context, logger) => Logging.Configure(logger, context.Configuration, helpdesk.DataFolder));
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        builder.Host.UseSerilog(
+            (context, logger) => Logging.Configure(logger, context.Configuration, helpdesk.DataFolder),
+            preserveStaticLogger: true);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !HttpsSetup.HasKestrelEndpoints(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
         DatabaseStartup.Migrate(database);
+        builder.AddRequestLimits();
         AddServices(builder, helpdesk, database);
 
         var app = builder.Build();
@@ -76,16 +79,20 @@ public static class HelpdeskApp
         services.AddSingleton<AuditLog>();
         services.AddHelpdeskAuthentication();
         services.AddHelpdeskWeb();
+        services.AddSignInRateLimit(builder.Configuration);
+        services.AddHelpdeskHsts();
         services.AddFeatures();
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseHelpdeskErrorPages();
+        app.UseHelpdeskHttps(app.Configuration);
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseEmbeddedStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();

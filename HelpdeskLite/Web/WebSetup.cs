@@ -23,18 +23,26 @@ public static class WebSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
-        {
-            options.ValueCountLimit = 200;
-            options.KeyLengthLimit = 200;
-        });
         return services;
     }
 
-    /// <summary>Errors render the 403, 404 and 500 pages, which show no stack trace or SQL.</summary>
+    /// <summary>
+    /// Errors render the 403, 404 and 500 pages, which show no stack trace or SQL. A request
+    /// over a size or field-count limit is the client's error, so it gets 400 or 413, not 500.
+    /// </summary>
     public static IApplicationBuilder UseHelpdeskErrorPages(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }
