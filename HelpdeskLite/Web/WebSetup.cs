@@ -13,7 +13,7 @@ public static class WebSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.ModelMetadataDetailsProviders.Add(new EmptyStringBinding()));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAntiforgery(options =>
         {
