@@ -20,7 +20,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     private static readonly MatrixActor[] Posters = [MatrixActor.Admin, MatrixActor.User, MatrixActor.Anonymous];
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Payloads_in_form_fields_are_handled(DatabaseKind kind)
+    public async Task Payloads_in_form_fields_and_uploads_are_handled(DatabaseKind kind)
     {
         await using var world = await MatrixWorld.StartAsync(kind, EndpointCatalog.Areas());
         var payloads = kind == DatabaseKind.Sqlite ? Payloads.All : Payloads.Sample;
@@ -57,7 +57,9 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{sent} hostile form posts on {kind}");
+        var uploads = await SendHostileUploadsAsync(world, failures);
+
+        output.WriteLine($"{sent} hostile form posts and {uploads} hostile uploads on {kind}");
         Assert.True(sent > 0, "No form was found to post to.");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -117,6 +119,38 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         Assert.NotEmpty(targets);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>Posts each hostile file to every form with a file input; returns how many were sent.</summary>
+    private static async Task<int> SendHostileUploadsAsync(MatrixWorld world, List<string> failures)
+    {
+        var sent = 0;
+        var attachments = Path.Combine(world.App.Database.Folder, "attachments");
+
+        foreach (var (actor, form) in (await PostFormsAsync(world)).Where(f => f.Form.FileFields.Count > 0))
+        {
+            foreach (var row in Files.FileStoreHostileTests.Rejected)
+            {
+                var (name, content) = (row.Data.Item1, row.Data.Item2);
+                var before = DatabaseSnapshot.Take(world.App);
+                var storedBefore = StoredFileCount(attachments);
+                using var response = await world.Client(actor).PostMultipartAsync(
+                    form.Action, new(form.Fields), form.FileFields.Select(f => (f, name, content)).ToArray());
+                sent++;
+                var where = $"{actor} POST {form.Action} file {name}";
+                failures.AddRange(await CheckAnswerAsync(response, name, where));
+                failures.AddRange(before.ContentChanges(DatabaseSnapshot.Take(world.App)).Select(t => $"{where}: changed {t}"));
+                if (StoredFileCount(attachments) != storedBefore)
+                {
+                    failures.Add($"{where}: a file was stored");
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    private static int StoredFileCount(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length : 0;
 
     /// <summary>Returns the POST forms that each actor's pages render, except those that end the session.</summary>
     internal static async Task<List<(MatrixActor Actor, RenderedForm Form)>> PostFormsAsync(MatrixWorld world)

@@ -66,7 +66,8 @@ public sealed class FileStore
     public async Task<UploadResult> SaveAsync(Stream content, string uploadedName, CancellationToken cancellation = default)
     {
         var name = SafeFileName.From(uploadedName);
-        var error = CheckHeader(uploadedName, long.MaxValue - 1);
+        // The length is unknown until the stream is read; the copy loop checks it.
+        var error = CheckHeader(uploadedName, length: null);
         if (error is not null)
         {
             return UploadResult.Rejected(error);
@@ -156,7 +157,7 @@ public sealed class FileStore
         }
     }
 
-    private string? CheckHeader(string? uploadedName, long length)
+    private string? CheckHeader(string? uploadedName, long? length)
     {
         var name = SafeFileName.From(uploadedName);
         if (length == 0)
