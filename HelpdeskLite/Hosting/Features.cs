@@ -9,6 +9,7 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserCommands>();
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
+        services.AddScoped<Auth.TwoFactorService>();
         return services;
     }
 

@@ -96,6 +96,7 @@ public static class HelpdeskApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();
+        app.UseTwoFactorEnrolmentGate();
         app.UseAntiforgery();
         app.MapHealth();
         app.MapRazorPages();

@@ -62,6 +62,25 @@ public static class WebSetup
         return app;
     }
 
+    /// <summary>A user whose role requires two-factor sign-in sets it up before anything else.</summary>
+    public static IApplicationBuilder UseTwoFactorEnrolmentGate(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var user = context.FindCurrentUser();
+            var path = context.Request.Path;
+            if (user is not null
+                && !path.StartsWithSegments("/account")
+                && !path.StartsWithSegments("/error")
+                && !path.StartsWithSegments("/profile/two-factor")
+                && context.RequestServices.GetRequiredService<TwoFactorService>().MustEnrol(user))
+            {
+                context.Response.Redirect("/profile/two-factor");
+                return;
+            }
+
+            await next();
+        });
+
     /// <summary>A user whose password was reset must choose a new one before anything else.</summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
