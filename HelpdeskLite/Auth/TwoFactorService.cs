@@ -81,7 +81,7 @@ public sealed class TwoFactorService(HelpdeskDbFactory dbs, PasswordHasher<User>
 
         if (MatchStep(state.Secret, code) is not { } step)
         {
-            return (null, "The code is wrong. Check the device's clock and enter the current six-digit code.");
+            return (null, "The code is invalid. Check the device's clock and enter the current six-digit code.");
         }
 
         db.TwoFactorStates.Where(s => s.Id == user.Id).Set(s => s.Enabled, true).Set(s => s.LastStep, step).Update();

@@ -37,7 +37,7 @@ public sealed class TwoFactorModel(SessionTokens tokens, TwoFactorService twoFac
 
         if (!twoFactor.Verify(user.Id, Code, HttpContext.AuditActor() with { Id = user.Id, Name = user.Username }))
         {
-            Error = "The code is wrong or was already used. Enter the current code, or a recovery code.";
+            Error = "The code is invalid or was already used. Enter the current code, or a recovery code.";
             Code = "";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
