@@ -70,7 +70,9 @@ for target in "${targets[@]}"; do
   output=$(sqlmap -u "$url" -p "$parameters" --cookie="hd_session=$(session "$jar")" --batch \
     --level=3 --risk=2 --time-sec=2 --threads=4 --output-dir="$work/sqlmap" --disable-coloring 2>&1 || true)
   echo "$output" | grep -E "injectable|vulnerable|CRITICAL|WARNING.*(redirect|403|401)|all tested parameters" | sort -u || true
-  if echo "$output" | grep -qE "is vulnerable|appears to be '.*' injectable|sqlmap identified the following injection point"; then
+  # "appears to be ... injectable" is a heuristic that sqlmap often withdraws after confirming;
+  # only a confirmed injection point counts.
+  if echo "$output" | grep -qE "sqlmap identified the following injection point"; then
     found=1
   fi
 done
