@@ -55,6 +55,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Database:Provider"] = database.Options.Provider.ToString(),
             ["ConnectionStrings:Helpdesk"] = database.ConnectionString,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // Tests sign in many users from one address; the limiter's own tests set it low.
+            ["RateLimit:SignInPermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -12,10 +12,17 @@ public sealed partial class TestClient : IDisposable
 {
     private readonly HttpClient http;
 
-    public TestClient(Uri address)
+    /// <param name="acceptAnyCertificate">Trusts any server certificate, for a test's self-signed one.</param>
+    public TestClient(Uri address, bool acceptAnyCertificate = false)
     {
         Cookies = new CookieContainer();
-        http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true })
+        var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+        if (acceptAnyCertificate)
+        {
+            handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+        }
+
+        http = new HttpClient(handler)
         {
             BaseAddress = address,
         };

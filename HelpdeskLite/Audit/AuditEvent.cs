@@ -72,6 +72,11 @@ public enum AuditEvent
     // Exports and reports: 1600+
     Export_Downloaded = 1600,
 
+    // Security: 1700+
+    TwoFactor_CodeRejected = 1700,
+    TwoFactor_RecoveryCodeUsed = 1701,
+    TwoFactor_SignInCompleted = 1702,
+
     // The audit log itself: 1900+
     Audit_Verified = 1900,
     Audit_CheckpointWritten = 1901,

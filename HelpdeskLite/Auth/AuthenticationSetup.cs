@@ -55,8 +55,18 @@ public static class AuthenticationSetup
     private static Task ReadCookie(MessageReceivedContext context)
     {
         // Only the cookie carries a session: an Authorization header is ignored, so a token
-        // cannot be replayed from a script that read it elsewhere.
-        context.Token = context.Request.Cookies[SessionTokens.CookieName];
+        // cannot be replayed from a script that read it elsewhere. Without a cookie the handler
+        // must stop here, because a null token makes it read the Authorization header instead.
+        var token = context.Request.Cookies[SessionTokens.CookieName];
+        if (string.IsNullOrEmpty(token))
+        {
+            context.NoResult();
+        }
+        else
+        {
+            context.Token = token;
+        }
+
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,7 @@ public sealed class SessionTokens
     public const string CookieName = "hd_session";
     public const string StampClaim = "stamp";
     private const string Issuer = "HelpdeskLite";
+    private const string PendingAudience = "HelpdeskLite/two-factor";
 
     private readonly JsonWebTokenHandler handler = new();
     private readonly SymmetricSecurityKey key;
@@ -66,6 +67,53 @@ public sealed class SessionTokens
             },
         };
         return handler.CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// Issues the short-lived "password checked, code pending" token. Its audience differs
+    /// from a session's, so it never passes as a session.
+    /// </summary>
+    public string IssuePending(User user, TimeSpan lifetime)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = PendingAudience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [StampClaim] = user.SecurityStamp,
+            },
+        });
+    }
+
+    /// <summary>Returns the user id and stamp of a valid pending token, or null.</summary>
+    public async Task<(long UserId, string Stamp)?> ReadPendingAsync(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var parameters = ValidationParameters;
+        parameters.ValidAudience = PendingAudience;
+        parameters.ClockSkew = TimeSpan.Zero;
+        var result = await handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid
+            || !result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var subject)
+            || !long.TryParse(subject as string, out var id)
+            || !result.Claims.TryGetValue(StampClaim, out var stampValue)
+            || stampValue is not string stamp)
+        {
+            return null;
+        }
+
+        return (id, stamp);
     }
 
     public void Write(HttpContext context, string token) =>

@@ -66,9 +66,8 @@ public sealed class FileStore
     public async Task<UploadResult> SaveAsync(Stream content, string uploadedName, CancellationToken cancellation = default)
     {
         var name = SafeFileName.From(uploadedName);
-        // The length is not known before reading, so only the name and type are checked here;
-        // the size limit and the empty-file check apply while and after streaming.
-        var error = CheckHeader(uploadedName, 1);
+        // The length is unknown until the stream is read; the copy loop checks it.
+        var error = CheckHeader(uploadedName, length: null);
         if (error is not null)
         {
             return UploadResult.Rejected(error);
@@ -158,7 +157,7 @@ public sealed class FileStore
         }
     }
 
-    private string? CheckHeader(string? uploadedName, long length)
+    private string? CheckHeader(string? uploadedName, long? length)
     {
         var name = SafeFileName.From(uploadedName);
         if (length == 0)

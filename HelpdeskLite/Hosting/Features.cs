@@ -19,6 +19,7 @@ public static class Features
         services.AddSingleton<Tickets.SlaMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
         Pages.Incidents.IncidentServices.AddIncidents(services);
+        services.AddScoped<Auth.TwoFactorService>();
         return services;
     }
 

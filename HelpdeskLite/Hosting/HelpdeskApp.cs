@@ -53,7 +53,7 @@ public static class HelpdeskApp
         var serilog = logger.CreateLogger();
         builder.Services.AddSerilog(serilog, dispose: true);
         builder.Services.AddSingleton<Serilog.ILogger>(serilog);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !HttpsSetup.HasKestrelEndpoints(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -61,6 +61,7 @@ public static class HelpdeskApp
         // The Server header would name the web server in every response.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         DatabaseStartup.Migrate(database);
+        builder.AddRequestLimits();
         AddServices(builder, helpdesk, database);
 
         var app = builder.Build();
@@ -81,19 +82,24 @@ public static class HelpdeskApp
         services.AddHelpdeskAuthentication();
         services.AddHelpdeskWeb();
         services.AddDatabaseDataProtection();
+        services.AddSignInRateLimit(builder.Configuration);
+        services.AddHelpdeskHsts();
         services.AddFeatures();
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseHelpdeskErrorPages();
+        app.UseHelpdeskHttps(app.Configuration);
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseEmbeddedStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePasswordChangeGate();
+        app.UseTwoFactorEnrolmentGate();
         app.UseAntiforgery();
         app.MapHealth();
         app.MapRazorPages();

@@ -24,7 +24,8 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        // Without a code in the path this runs for an exception, whose status is already set.
+        Code = code is >= 400 and < 600 ? code.Value : Response.StatusCode is >= 400 and < 600 ? Response.StatusCode : 500;
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         (Title, Explanation) = Code switch

@@ -13,7 +13,7 @@ public static class WebSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.ModelMetadataDetailsProviders.Add(new EmptyStringBinding()));
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAntiforgery(options =>
         {
@@ -23,18 +23,26 @@ public static class WebSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
-        {
-            options.ValueCountLimit = 200;
-            options.KeyLengthLimit = 200;
-        });
         return services;
     }
 
-    /// <summary>Errors render the 403, 404 and 500 pages, which show no stack trace or SQL.</summary>
+    /// <summary>
+    /// Errors render the 403, 404 and 500 pages, which show no stack trace or SQL. A request
+    /// over a size or field-count limit is the client's error, so it gets 400 or 413, not 500.
+    /// </summary>
     public static IApplicationBuilder UseHelpdeskErrorPages(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }
@@ -53,6 +61,25 @@ public static class WebSetup
         });
         return app;
     }
+
+    /// <summary>A user whose role requires two-factor sign-in sets it up before anything else.</summary>
+    public static IApplicationBuilder UseTwoFactorEnrolmentGate(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var user = context.FindCurrentUser();
+            var path = context.Request.Path;
+            if (user is not null
+                && !path.StartsWithSegments("/account")
+                && !path.StartsWithSegments("/error")
+                && !path.StartsWithSegments("/profile/two-factor")
+                && context.RequestServices.GetRequiredService<TwoFactorService>().MustEnrol(user))
+            {
+                context.Response.Redirect("/profile/two-factor");
+                return;
+            }
+
+            await next();
+        });
 
     /// <summary>A user whose password was reset must choose a new one before anything else.</summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) =>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpdeskLite.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(AccountService accounts, SessionTokens tokens) : PageModel
+public sealed class SignInModel(AccountService accounts, SessionTokens tokens, TwoFactorService twoFactor) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -37,7 +37,15 @@ public sealed class SignInModel(AccountService accounts, SessionTokens tokens) :
             return Page();
         }
 
+        var target = Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith("/account", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/";
+        if (twoFactor.IsEnabled(result.User.Id))
+        {
+            // No session yet: only a short-lived token that lets the code page finish the sign-in.
+            TwoFactorModel.WritePending(HttpContext, tokens.IssuePending(result.User, TwoFactorModel.PendingLifetime));
+            return Redirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(target)}");
+        }
+
         tokens.Write(HttpContext, tokens.Issue(result.User));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith("/account", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
+        return LocalRedirect(target);
     }
 }

@@ -25,19 +25,24 @@ public sealed class EditModel(UserQueries users, UserCommands commands, TimeProv
         Show(id, error: null, created == 1 ? "The user was created." : null);
 
     public IActionResult OnPostRole(long id, int rowVersion, Role role) =>
-        Show(id, commands.ChangeRole(id, rowVersion, role, HttpContext.AuditActor()), "The role was changed.");
+        Show(id, InvalidInput() ?? commands.ChangeRole(id, rowVersion, role, HttpContext.AuditActor()), "The role was changed.");
 
     public IActionResult OnPostDeactivate(long id, int rowVersion) =>
-        Show(id, commands.SetActive(id, rowVersion, false, HttpContext.AuditActor()), "The user was deactivated.");
+        Show(id, InvalidInput() ?? commands.SetActive(id, rowVersion, false, HttpContext.AuditActor()), "The user was deactivated.");
 
     public IActionResult OnPostReactivate(long id, int rowVersion) =>
-        Show(id, commands.SetActive(id, rowVersion, true, HttpContext.AuditActor()), "The user was reactivated.");
+        Show(id, InvalidInput() ?? commands.SetActive(id, rowVersion, true, HttpContext.AuditActor()), "The user was reactivated.");
 
     public IActionResult OnPostUnlock(long id, int rowVersion) =>
-        Show(id, commands.Unlock(id, rowVersion, HttpContext.AuditActor()), "The user was unlocked.");
+        Show(id, InvalidInput() ?? commands.Unlock(id, rowVersion, HttpContext.AuditActor()), "The user was unlocked.");
 
     public IActionResult OnPostResetPassword(long id, int rowVersion)
     {
+        if (InvalidInput() is { } invalid)
+        {
+            return Show(id, invalid, null);
+        }
+
         var (temporary, error) = commands.ResetPassword(id, rowVersion, HttpContext.AuditActor());
         TemporaryPassword = temporary;
         return Show(id, error, "The password was reset.");
@@ -45,6 +50,13 @@ public sealed class EditModel(UserQueries users, UserCommands commands, TimeProv
 
     public string Local(DateTime utc) =>
         utc.ToLocal(HttpContext.GetCurrentUser().Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Returns an error when a field did not parse: an unparsable row version would otherwise
+    /// bind as 0 and match a never-edited user.
+    /// </summary>
+    private string? InvalidInput() =>
+        ModelState.IsValid ? null : "The form contained an invalid value. Reload the page and try again.";
 
     private IActionResult Show(long id, string? error, string? success)
     {

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using HelpdeskLite.Data;
+using HelpdeskLite.Tests.Infrastructure;
+using LinqToDB.Data;
+
+namespace HelpdeskLite.Tests.Security;
+
+/// <summary>Row counts and a content hash of every table, to show that a request changed nothing.</summary>
+public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, string> Hashes)
+{
+    /// <summary>
+    /// Tables that may grow on a rejected or read-only request: the audit chain records failed
+    /// sign-ins and downloads, and the migration runner keeps its own table.
+    /// </summary>
+    public static readonly HashSet<string> Journals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "audit_entries", "audit_head", "VersionInfo",
+    };
+
+    public static DatabaseSnapshot Take(TestApp app)
+    {
+        using var db = app.Db.Open();
+        var tables = db.Provider == DatabaseProvider.MySql
+            ? db.Query<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()").ToList()
+            : db.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToList();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => !Journals.Contains(t)))
+        {
+            counts[table] = db.Execute<long>($"SELECT COUNT(*) FROM {table}");
+            hashes[table] = HashRows(db, table);
+        }
+
+        return new DatabaseSnapshot(counts, hashes);
+    }
+
+    /// <summary>Returns the tables whose row count differs, as "table: before -> after".</summary>
+    public IEnumerable<string> CountChanges(DatabaseSnapshot after) =>
+        Counts.Where(pair => after.Counts.GetValueOrDefault(pair.Key) != pair.Value)
+            .Select(pair => $"{pair.Key}: {pair.Value} -> {after.Counts.GetValueOrDefault(pair.Key)}");
+
+    /// <summary>Returns the tables whose content differs.</summary>
+    public IEnumerable<string> ContentChanges(DatabaseSnapshot after) =>
+        Hashes.Where(pair => after.Hashes.GetValueOrDefault(pair.Key) != pair.Value).Select(pair => pair.Key);
+
+    private static string HashRows(DataConnection db, string table)
+    {
+        using var command = db.OpenDbConnection().CreateCommand();
+        command.CommandText = $"SELECT * FROM {table}";
+        using var reader = command.ExecuteReader();
+        var text = new StringBuilder();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            text.Clear();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(reader.IsDBNull(i) ? "\u2400" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('\u241F');
+            }
+
+            rows.Add(text.ToString());
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+    }
+}
