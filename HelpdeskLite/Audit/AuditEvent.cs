@@ -26,6 +26,21 @@ public enum AuditEvent
 
     // Tickets: 1000+
     Ticket_Created = 1000,
+    Ticket_Assigned = 1001,
+    Ticket_StatusChanged = 1002,
+    Ticket_PriorityChanged = 1003,
+    Ticket_CommentAdded = 1004,
+    Ticket_InternalNoteAdded = 1005,
+    Ticket_AttachmentUploaded = 1006,
+    Ticket_AttachmentDownloaded = 1007,
+    Ticket_FieldChanged = 1008,
+    Ticket_SlaWarning = 1009,
+    Ticket_SlaBreached = 1010,
+    Ticket_AutoClosed = 1011,
+    Ticket_SlaPolicyChanged = 1020,
+    Ticket_CalendarChanged = 1021,
+    Ticket_PriorityMatrixChanged = 1022,
+    Ticket_AutoCloseDaysChanged = 1023,
 
     // Incidents: 1100+
     Incident_Created = 1100,
