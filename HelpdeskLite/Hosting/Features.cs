@@ -9,6 +9,9 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserCommands>();
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
+        services.AddSingleton<Notifications.NotificationService>();
+        services.AddScoped<Pages.Notifications.NotificationQueries>();
+        services.AddScoped<Pages.Notifications.NotificationCommands>();
         return services;
     }
 
