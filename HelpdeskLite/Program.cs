@@ -6,6 +6,7 @@ try
     return args switch
     {
         ["admin", ..] => AdminCommand.Run(args[1..]),
+        ["audit", ..] => HelpdeskLite.Audit.AuditCommand.Run(args[1..]),
         _ => await HelpdeskApp.RunAsync(args),
     };
 }

@@ -9,6 +9,8 @@ namespace HelpdeskLite.Audit;
 public sealed record AuditActor(long? Id, string Name, string ClientIp)
 {
     public static readonly AuditActor System = new(null, "system", "");
+
+    public static readonly AuditActor CommandLine = new(null, "command line", "");
 }
 
 /// <summary>

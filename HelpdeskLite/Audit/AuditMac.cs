@@ -16,6 +16,7 @@ public static class AuditMac
     public const string GenesisMac = "0000000000000000000000000000000000000000000000000000000000000000";
 
     private static readonly byte[] Prefix = "HLA1"u8.ToArray();
+    private static readonly byte[] CheckpointPrefix = "HLC1"u8.ToArray();
 
     public static string Compute(byte[] key, AuditEntry entry)
     {
@@ -25,31 +26,135 @@ public static class AuditMac
 
     public static byte[] Canonicalize(AuditEntry entry)
     {
-        using var buffer = new MemoryStream(256 + entry.Details.Length);
-        buffer.Write(Prefix);
-        Field(buffer, entry.Sequence.ToString(CultureInfo.InvariantCulture));
-        Field(buffer, FormatTime(entry.OccurredAt));
-        Field(buffer, entry.ActorId?.ToString(CultureInfo.InvariantCulture) ?? "");
-        Field(buffer, entry.ActorName);
-        Field(buffer, entry.ClientIp);
-        Field(buffer, ((int)entry.Action).ToString(CultureInfo.InvariantCulture));
-        Field(buffer, entry.EntityType);
-        Field(buffer, entry.EntityId);
-        Field(buffer, entry.Details);
-        Field(buffer, entry.KeyId);
-        Field(buffer, entry.PreviousMac);
-        return buffer.ToArray();
+        var writer = new CanonicalWriter();
+        return writer.Write(entry).ToArray();
+    }
+
+    /// <summary>
+    /// Computes a checkpoint's own MAC over "HLC1", then seq, mac and written_at, each
+    /// length-prefixed as in the entry form.
+    /// </summary>
+    public static string ComputeCheckpoint(byte[] key, AuditCheckpoint checkpoint)
+    {
+        var writer = new CanonicalWriter();
+        var bytes = writer.Write(
+            CheckpointPrefix,
+            checkpoint.Sequence.ToString(CultureInfo.InvariantCulture),
+            checkpoint.Mac,
+            FormatTime(checkpoint.WrittenAt));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, bytes));
     }
 
     public static string FormatTime(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc)
             .ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static void Field(MemoryStream buffer, string value)
+    /// <summary>
+    /// Compares a stored lowercase-hex MAC with computed bytes in constant time. Text that is not
+    /// 64 hex digits never matches.
+    /// </summary>
+    public static bool HexEquals(string hex, ReadOnlySpan<byte> mac)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        buffer.Write(Encoding.ASCII.GetBytes(bytes.Length.ToString(CultureInfo.InvariantCulture)));
-        buffer.WriteByte((byte)':');
-        buffer.Write(bytes);
+        Span<byte> stored = stackalloc byte[32];
+        return hex.Length == 64
+            && Convert.FromHexString(hex, stored, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == 32
+            && CryptographicOperations.FixedTimeEquals(stored, mac);
+    }
+
+    /// <summary>
+    /// Writes canonical forms into one growing buffer, so verifying a long chain does not
+    /// allocate per entry. One instance per thread.
+    /// </summary>
+    public sealed class CanonicalWriter
+    {
+        private byte[] buffer = new byte[1024];
+        private int length;
+
+        public ReadOnlySpan<byte> Write(AuditEntry entry)
+        {
+            length = 0;
+            Raw(Prefix);
+            Field(entry.Sequence);
+            Field(FormatTime(entry.OccurredAt));
+            if (entry.ActorId is { } actorId)
+            {
+                Field(actorId);
+            }
+            else
+            {
+                Field("");
+            }
+
+            Field(entry.ActorName);
+            Field(entry.ClientIp);
+            Field((int)entry.Action);
+            Field(entry.EntityType);
+            Field(entry.EntityId);
+            Field(entry.Details);
+            Field(entry.KeyId);
+            Field(entry.PreviousMac);
+            return buffer.AsSpan(0, length);
+        }
+
+        public ReadOnlySpan<byte> Write(byte[] prefix, params string[] fields)
+        {
+            length = 0;
+            Raw(prefix);
+            foreach (var field in fields)
+            {
+                Field(field);
+            }
+
+            return buffer.AsSpan(0, length);
+        }
+
+        /// <summary>Computes the entry's MAC into <paramref name="mac"/> (32 bytes).</summary>
+        public void ComputeMac(byte[] key, AuditEntry entry, Span<byte> mac) =>
+            HMACSHA256.HashData(key, Write(entry), mac);
+
+        private void Field(long number)
+        {
+            Span<byte> digits = stackalloc byte[20];
+            number.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
+            Field(digits[..count]);
+        }
+
+        private void Field(string value)
+        {
+            var count = Encoding.UTF8.GetByteCount(value);
+            Length(count);
+            Ensure(count);
+            length += Encoding.UTF8.GetBytes(value, buffer.AsSpan(length));
+        }
+
+        private void Field(ReadOnlySpan<byte> ascii)
+        {
+            Length(ascii.Length);
+            Raw(ascii);
+        }
+
+        private void Length(int count)
+        {
+            Ensure(12);
+            count.TryFormat(buffer.AsSpan(length), out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+            buffer[length++] = (byte)':';
+        }
+
+        private void Raw(ReadOnlySpan<byte> bytes)
+        {
+            Ensure(bytes.Length);
+            bytes.CopyTo(buffer.AsSpan(length));
+            length += bytes.Length;
+        }
+
+        private void Ensure(int extra)
+        {
+            if (length + extra > buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + extra));
+            }
+        }
     }
 }

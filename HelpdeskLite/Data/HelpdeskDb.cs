@@ -35,6 +35,7 @@ public sealed partial class HelpdeskDb : DataConnection
         {
             DatabaseProvider.MySql => new DataOptions().UseMySql(
                 connectionString, MySqlVersion.MariaDB10, MySqlProvider.MySqlConnector),
-            _ => new DataOptions().UseSQLite(connectionString, SQLiteProvider.Microsoft),
+            _ => new DataOptions().UseSQLite(connectionString, SQLiteProvider.Microsoft)
+                .UseMappingSchema(SqliteTime.Schema),
         };
 }

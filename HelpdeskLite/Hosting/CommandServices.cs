@@ -29,10 +29,7 @@ public static class CommandServices
             .AddSingleton(Options.Create(database))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<HelpdeskDbFactory>()
-            .AddSingleton(_ => AuditKeyRing.Load(
-                configuration["Audit:Keys"],
-                configuration["Audit:KeyFile"] is { Length: > 0 } file ? file : Path.Combine(helpdesk.DataFolder, "audit.keys")))
-            .AddSingleton<AuditLog>()
+            .AddAudit(configuration)
             .AddSingleton<PasswordPolicy>()
             .AddSingleton<PasswordHasher<User>>()
             .AddScoped<AccountService>();

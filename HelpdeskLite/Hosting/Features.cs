@@ -12,6 +12,10 @@ public static class Features
         services.AddSingleton<Notifications.NotificationService>();
         services.AddScoped<Pages.Notifications.NotificationQueries>();
         services.AddScoped<Pages.Notifications.NotificationCommands>();
+        services.AddHostedService<Audit.AuditCheckpointWriter>();
+        services.AddSingleton<Audit.AuditVerificationRuns>();
+        services.AddScoped<Pages.Audit.AuditQueries>();
+        services.AddScoped<Pages.Audit.AuditExport>();
         return services;
     }
 

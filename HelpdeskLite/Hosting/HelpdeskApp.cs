@@ -70,10 +70,7 @@ public static class HelpdeskApp
         services.Configure<Files.AttachmentOptions>(builder.Configuration.GetSection("Attachments"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HelpdeskDbFactory>();
-        services.AddSingleton(_ => AuditKeyRing.Load(
-            builder.Configuration["Audit:Keys"],
-            builder.Configuration["Audit:KeyFile"] is { Length: > 0 } file ? file : Path.Combine(helpdesk.DataFolder, "audit.keys")));
-        services.AddSingleton<AuditLog>();
+        services.AddAudit(builder.Configuration);
         services.AddHelpdeskAuthentication();
         services.AddHelpdeskWeb();
         services.AddFeatures();

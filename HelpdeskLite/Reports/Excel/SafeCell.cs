@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace HelpdeskLite.Reports.Excel;
+
+/// <summary>
+/// Makes user-supplied text safe for a spreadsheet cell: control characters removed, long text
+/// cut to Excel's cell limit with a visible marker, and text that a spreadsheet would read as a
+/// formula flagged so it is kept as text.
+/// </summary>
+public static class SafeCell
+{
+    /// <summary>Excel's maximum number of characters in one cell.</summary>
+    public const int MaxLength = 32_767;
+
+    public const string TruncationMarker = " [truncated]";
+
+    /// <summary>
+    /// Returns true when a spreadsheet could treat the text as a formula or command: it starts
+    /// with = + - @, a tab or a carriage return.
+    /// </summary>
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>
+    /// Removes control characters other than tab, line feed and carriage return (which XML cannot
+    /// carry or which only confuse a reader), drops unpaired surrogates, and truncates the result
+    /// to <see cref="MaxLength"/> characters ending in <see cref="TruncationMarker"/>.
+    /// </summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                || c is '\uFFFE' or '\uFFFF')
+            {
+                continue;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        if (builder.Length <= MaxLength)
+        {
+            return builder.ToString();
+        }
+
+        var keep = MaxLength - TruncationMarker.Length;
+        if (char.IsHighSurrogate(builder[keep - 1]))
+        {
+            keep--;
+        }
+
+        return builder.ToString(0, keep) + TruncationMarker;
+    }
+}
