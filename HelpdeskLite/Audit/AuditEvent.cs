@@ -44,6 +44,27 @@ public enum AuditEvent
 
     // Incidents: 1100+
     Incident_Created = 1100,
+    Incident_FieldChanged = 1101,
+    Incident_StatusChanged = 1102,
+    Incident_Reopened = 1103,
+    Incident_SeverityChanged = 1104,
+    Incident_OwnerChanged = 1105,
+    Incident_EvidenceAdded = 1106,
+    Incident_EvidenceDownloaded = 1107,
+    Incident_EvidenceSuperseded = 1108,
+    Incident_EvidenceIntegrityFailed = 1109,
+    Incident_TaskAdded = 1110,
+    Incident_TaskChanged = 1111,
+    Incident_ObservableAdded = 1112,
+    Incident_TimelineEntryAdded = 1113,
+    Incident_TimelineEntryEdited = 1114,
+    Incident_MessageToReporter = 1115,
+    Incident_CommentAdded = 1116,
+    Incident_ConvertedFromTicket = 1117,
+    Incident_PlaybookChanged = 1118,
+    Incident_PlaybookApplied = 1119,
+    Incident_AssetAdded = 1120,
+    Incident_AssetRemoved = 1121,
 
     // Settings: 1500+
     Settings_Changed = 1500,
