@@ -66,7 +66,9 @@ public sealed class FileStore
     public async Task<UploadResult> SaveAsync(Stream content, string uploadedName, CancellationToken cancellation = default)
     {
         var name = SafeFileName.From(uploadedName);
-        var error = CheckHeader(uploadedName, long.MaxValue - 1);
+        // The length is not known before reading, so only the name and type are checked here;
+        // the size limit and the empty-file check apply while and after streaming.
+        var error = CheckHeader(uploadedName, 1);
         if (error is not null)
         {
             return UploadResult.Rejected(error);

@@ -16,6 +16,10 @@ public static class Features
         services.AddSingleton<Audit.AuditVerificationRuns>();
         services.AddScoped<Pages.Audit.AuditQueries>();
         services.AddScoped<Pages.Audit.AuditExport>();
+        services.AddSingleton<Pages.Tickets.TicketCommands>();
+        services.AddSingleton<Pages.Tickets.TicketQueries>();
+        services.AddSingleton<Tickets.SlaMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
         return services;
     }
 

@@ -11,6 +11,9 @@ public sealed class SignInModel(AccountService accounts, SessionTokens tokens) :
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Setup { get; set; }
+
     [BindProperty]
     public string? Username { get; set; }
 

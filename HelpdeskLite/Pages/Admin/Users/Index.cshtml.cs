@@ -34,8 +34,6 @@ public sealed class IndexModel(UserQueries users, TimeProvider clock) : PageMode
         return this.PageOrFragment("_UserList");
     }
 
-    public IActionResult OnGetList() => OnGet();
-
     public string Local(DateTime utc) =>
         utc.ToLocal(HttpContext.GetCurrentUser().Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,192 @@
+using HelpdeskLite.Auth;
+using HelpdeskLite.Data;
+using HelpdeskLite.Tickets;
+using HelpdeskLite.Tickets.Sla;
+using LinqToDB;
+
+namespace HelpdeskLite.Pages.Tickets;
+
+public sealed record TicketRow(
+    long Number,
+    string Subject,
+    TicketStatus Status,
+    RequestType RequestType,
+    Priority Priority,
+    string RequesterName,
+    string? AssigneeName,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? FirstResponseDue,
+    DateTime? FirstResponseAt,
+    DateTime? ResolutionDue,
+    SlaState SlaState,
+    int RowVersion);
+
+public sealed record TicketPage(IReadOnlyList<TicketRow> Rows, int Page, int PageSize, bool HasMore);
+
+/// <summary>What other features may read about a ticket for its requester: no internal content.</summary>
+public sealed record TicketPublicView(long Number, string Subject, TicketStatus Status, DateTime UpdatedAt, string? ResolutionNote);
+
+/// <summary>Reads tickets for the queue, the ticket page and other features, always as one viewer.</summary>
+public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider clock)
+{
+    public TicketPage Search(CurrentUser viewer, TicketFilter filter)
+    {
+        using var db = dbs.Open();
+        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, clock.GetUtcNow().UtcDateTime);
+        var size = filter.PageSize;
+        var page = Order(tickets, filter)
+            .Skip((filter.PageNumber - 1) * size)
+            .Take(size + 1)
+            .ToList();
+
+        // Names come in a second small query, so the page query touches only the tickets table
+        // and keeps the order its index gives.
+        var userIds = page.Select(t => t.RequesterId)
+            .Concat(page.Where(t => t.AssigneeId != null).Select(t => t.AssigneeId!.Value))
+            .Distinct()
+            .ToList();
+        var names = db.Users.Where(u => userIds.Contains(u.Id)).ToDictionary(u => u.Id, u => u.DisplayName);
+        var rows = page.Take(size).Select(t => new TicketRow(
+                t.Number, t.Subject, t.Status, t.RequestType, t.Priority, names.GetValueOrDefault(t.RequesterId, ""),
+                t.AssigneeId is { } id ? names.GetValueOrDefault(id) : null,
+                t.CreatedAt, t.UpdatedAt, t.FirstResponseDue, t.FirstResponseAt, t.ResolutionDue, t.SlaState, t.RowVersion))
+            .ToList();
+        return new TicketPage(rows, filter.PageNumber, size, page.Count > size);
+    }
+
+    /// <summary>Counts the tickets the viewer may see, per status.</summary>
+    public IReadOnlyDictionary<TicketStatus, int> CountsByStatus(CurrentUser viewer)
+    {
+        using var db = dbs.Open();
+        return db.Tickets.VisibleTo(viewer)
+            .GroupBy(t => t.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToList()
+            .ToDictionary(g => g.Status, g => g.Count);
+    }
+
+    /// <summary>Returns the requester's view of their own ticket, or null for anyone else's.</summary>
+    public TicketPublicView? PublicView(long number, long requesterId)
+    {
+        using var db = dbs.Open();
+        return db.Tickets
+            .Where(t => t.Number == number && t.RequesterId == requesterId)
+            .Select(t => new TicketPublicView(t.Number, t.Subject, t.Status, t.UpdatedAt, t.ResolutionNote))
+            .FirstOrDefault();
+    }
+
+    /// <summary>Lists active IT Support users, the people tickets can be assigned to.</summary>
+    public IReadOnlyList<(long Id, string Name)> Assignees()
+    {
+        using var db = dbs.Open();
+        return db.Users.Where(u => u.IsActive && u.Role == Role.ItSupport)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName })
+            .ToList()
+            .Select(u => (u.Id, u.DisplayName))
+            .ToList();
+    }
+
+    /// <summary>Lists active users a ticket can be filed for.</summary>
+    public IReadOnlyList<(long Id, string Name)> Requesters()
+    {
+        using var db = dbs.Open();
+        return db.Users.Where(u => u.IsActive)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Username })
+            .ToList()
+            .Select(u => (u.Id, $"{u.DisplayName} ({u.Username})"))
+            .ToList();
+    }
+
+    private static IQueryable<Ticket> Filter(IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, DateTime now)
+    {
+        query = (viewer.IsStaff ? filter.View : "mine") switch
+        {
+            "mine" => query.Where(t => t.RequesterId == viewer.Id),
+            "unassigned" => query.Where(t => t.AssigneeId == null && t.Status < TicketStatus.Resolved),
+            "assigned" => query.Where(t => t.AssigneeId == viewer.Id && t.Status < TicketStatus.Resolved),
+            "breaching" => query.Where(t => t.SlaState == SlaState.AtRisk && t.Status < TicketStatus.Resolved),
+            "open" => query.Where(t => t.Status < TicketStatus.Resolved),
+            _ => query,
+        };
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(t => t.RequestType == type);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            query = query.Where(t => t.Priority == priority);
+        }
+
+        if (filter.Assignee == "none")
+        {
+            query = query.Where(t => t.AssigneeId == null);
+        }
+        else if (long.TryParse(filter.Assignee, out var assignee))
+        {
+            query = query.Where(t => t.AssigneeId == assignee);
+        }
+
+        if (filter.Requester is { } requester)
+        {
+            query = query.Where(t => t.RequesterId == requester);
+        }
+
+        if (filter.Sla is { } sla)
+        {
+            query = query.Where(t => t.SlaState == sla);
+        }
+
+        var zone = viewer.Zone;
+        if (filter.CreatedFrom is { } createdFrom)
+        {
+            var from = LocalDays.StartUtc(createdFrom, zone);
+            query = query.Where(t => t.CreatedAt >= from);
+        }
+
+        if (filter.CreatedTo is { } createdTo)
+        {
+            var to = LocalDays.StartUtc(createdTo.AddDays(1), zone);
+            query = query.Where(t => t.CreatedAt < to);
+        }
+
+        if (filter.DueFrom is { } dueFrom)
+        {
+            var from = LocalDays.StartUtc(dueFrom, zone);
+            query = query.Where(t => t.ResolutionDue >= from);
+        }
+
+        if (filter.DueTo is { } dueTo)
+        {
+            var to = LocalDays.StartUtc(dueTo.AddDays(1), zone);
+            query = query.Where(t => t.ResolutionDue < to);
+        }
+
+        return Search(query, filter.SearchText);
+    }
+
+    private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string text)
+    {
+        if (text.Length == 0)
+        {
+            return query;
+        }
+
+        var digits = text.StartsWith("T-", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        if (long.TryParse(digits, out var number))
+        {
+            return query.Where(t => t.Number == number || t.Subject.Contains(text));
+        }
+
+        return query.Where(t => t.Subject.Contains(text) || t.Description.Contains(text));
+    }
+}

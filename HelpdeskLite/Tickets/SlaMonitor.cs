@@ -1,0 +1,139 @@
+using System.Data.Common;
+using HelpdeskLite.Audit;
+using HelpdeskLite.Data;
+using HelpdeskLite.Hosting;
+using HelpdeskLite.Pages.Tickets;
+using LinqToDB;
+
+namespace HelpdeskLite.Tickets;
+
+/// <summary>
+/// Marks SLA warnings (75 % of a target used) and breaches on open tickets, and closes resolved
+/// tickets nobody confirmed. Several nodes may run it; a lease row lets one of them work at a time.
+/// </summary>
+public sealed class SlaMonitor(
+    HelpdeskDbFactory dbs,
+    AuditLog audit,
+    TicketCommands commands,
+    TimeProvider clock,
+    ILogger<SlaMonitor> logger) : BackgroundService
+{
+    public const string LeaseName = "tickets.sla-monitor";
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(3);
+    private readonly string holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("SLA monitor started as {Holder}", holder);
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                if (TryTakeLease())
+                {
+                    RunOnce();
+                }
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                logger.LogError(ex, "SLA monitor run failed; it retries in {Seconds} s", Interval.TotalSeconds);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Runs one pass: warnings, breaches, automatic closes. Returns how many tickets changed.</summary>
+    public int RunOnce()
+    {
+        var now = clock.UtcNowMicroseconds();
+        var changed = Mark(now, breach: true) + Mark(now, breach: false) + commands.CloseUnconfirmed(now);
+        if (changed > 0)
+        {
+            logger.LogInformation("SLA monitor updated {Count} tickets", changed);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Claims the lease, or renews it when this node holds it; false when another node holds it.</summary>
+    public bool TryTakeLease()
+    {
+        var now = clock.UtcNowMicroseconds();
+        var until = now + LeaseLength;
+        using var db = dbs.Open();
+        var taken = db.Leases
+            .Where(l => l.Name == LeaseName && (l.Holder == holder || l.ExpiresAt < now))
+            .Set(l => l.Holder, holder)
+            .Set(l => l.ExpiresAt, until)
+            .Update();
+        if (taken == 1)
+        {
+            return true;
+        }
+
+        try
+        {
+            db.Insert(new Lease { Name = LeaseName, Holder = holder, ExpiresAt = until });
+            return true;
+        }
+        catch (DbException)
+        {
+            // Another node inserted the row first and holds the lease.
+            return false;
+        }
+    }
+
+    private int Mark(DateTime now, bool breach)
+    {
+        using var db = dbs.Open();
+        var open = db.Tickets.Where(t => t.Status < TicketStatus.Resolved);
+        var ids = breach
+            ? open.Where(t => (t.FirstResponseAt == null && t.FirstResponseBreachedAt == null && t.FirstResponseDue <= now)
+                    || (t.ResolutionBreachedAt == null && t.ResolutionDue <= now))
+                .Select(t => t.Id).Take(500).ToList()
+            : open.Where(t => t.SlaState == SlaState.OnTrack
+                    && ((t.FirstResponseAt == null && t.FirstResponseWarnAt <= now) || t.ResolutionWarnAt <= now))
+                .Select(t => t.Id).Take(500).ToList();
+        foreach (var id in ids)
+        {
+            using var transaction = db.BeginTransaction();
+            var ticket = db.Tickets.First(t => t.Id == id);
+
+            // A first response still owed is reported before the resolution target.
+            var firstResponse = ticket.FirstResponseAt is null && (breach
+                ? ticket.FirstResponseBreachedAt is null && ticket.FirstResponseDue <= now
+                : ticket.FirstResponseWarnAt <= now);
+            var update = db.Tickets.Where(t => t.Id == id && t.RowVersion == ticket.RowVersion)
+                .Set(t => t.RowVersion, ticket.RowVersion + 1)
+                .Set(t => t.SlaState, breach ? SlaState.Breached : SlaState.AtRisk);
+            update = breach
+                ? firstResponse
+                    ? update.Set(t => t.FirstResponseBreachedAt, now)
+                    : update.Set(t => t.ResolutionBreachedAt, now)
+                : update.Set(t => t.SlaWarnedAt, now);
+            if (update.Update() != 1)
+            {
+                continue;
+            }
+
+            var target = firstResponse ? "first response" : "resolution";
+            var due = firstResponse ? ticket.FirstResponseDue : ticket.ResolutionDue;
+            db.Insert(new TicketEvent
+            {
+                TicketId = id,
+                OccurredAt = now,
+                Kind = breach ? TicketEventKind.SlaBreached : TicketEventKind.SlaWarning,
+                ToValue = target,
+                Note = breach ? $"The {target} target was missed." : $"75 % of the {target} target is used.",
+                IsInternal = true,
+            });
+            audit.Append(db, AuditActor.System, breach ? AuditEvent.Ticket_SlaBreached : AuditEvent.Ticket_SlaWarning,
+                "ticket", ticket.NumberText, new { target, due = due is { } d ? AuditMac.FormatTime(d) : null });
+            transaction.Commit();
+        }
+
+        return ids.Count;
+    }
+}
