@@ -20,6 +20,7 @@ public static class Features
         services.AddSingleton<Pages.Tickets.TicketQueries>();
         services.AddSingleton<Tickets.SlaMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
+        Pages.Incidents.IncidentServices.AddIncidents(services);
         return services;
     }
 

@@ -130,6 +130,8 @@ public sealed class Incident
 
     public Severity ProposedSeverity =>
         SeverityRule.Propose(Confidentiality, Integrity, Availability, PersonalData, UsersAffected, SystemsAffected);
+
+    public Incident Clone() => (Incident)MemberwiseClone();
 }
 
 /// <summary>A system, device, account or data set the incident touches.</summary>

@@ -3,7 +3,7 @@ using HelpdeskLite.Data;
 namespace HelpdeskLite.Incidents;
 
 /// <summary>What a transition needs besides the incident's own fields.</summary>
-public enum TransitionInput
+public enum TransitionNeeds
 {
     None,
     Containment,
@@ -17,7 +17,7 @@ public sealed record IncidentTransition(
     IncidentStatus To,
     string Label,
     IReadOnlyList<Role> Roles,
-    TransitionInput Input);
+    TransitionNeeds Needs);
 
 /// <summary>
 /// The incident workflow as one table. The server checks every transition against it, and pages
@@ -29,12 +29,12 @@ public static class IncidentWorkflow
 
     public static IReadOnlyList<IncidentTransition> Transitions { get; } =
     [
-        new(IncidentStatus.New, IncidentStatus.Triaged, "Triage", Responders, TransitionInput.None),
-        new(IncidentStatus.Triaged, IncidentStatus.Investigating, "Start investigation", Responders, TransitionInput.None),
-        new(IncidentStatus.Investigating, IncidentStatus.Contained, "Mark contained", Responders, TransitionInput.Containment),
-        new(IncidentStatus.Contained, IncidentStatus.Recovered, "Mark recovered", Responders, TransitionInput.Recovery),
-        new(IncidentStatus.Recovered, IncidentStatus.Closed, "Close", Responders, TransitionInput.None),
-        new(IncidentStatus.Closed, IncidentStatus.Investigating, "Reopen", Responders, TransitionInput.ReopenReason),
+        new(IncidentStatus.New, IncidentStatus.Triaged, "Triage", Responders, TransitionNeeds.None),
+        new(IncidentStatus.Triaged, IncidentStatus.Investigating, "Start investigation", Responders, TransitionNeeds.None),
+        new(IncidentStatus.Investigating, IncidentStatus.Contained, "Mark contained", Responders, TransitionNeeds.Containment),
+        new(IncidentStatus.Contained, IncidentStatus.Recovered, "Mark recovered", Responders, TransitionNeeds.Recovery),
+        new(IncidentStatus.Recovered, IncidentStatus.Closed, "Close", Responders, TransitionNeeds.None),
+        new(IncidentStatus.Closed, IncidentStatus.Investigating, "Reopen", Responders, TransitionNeeds.ReopenReason),
     ];
 
     public static IncidentTransition? Find(IncidentStatus from, IncidentStatus to) =>

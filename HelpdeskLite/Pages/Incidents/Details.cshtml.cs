@@ -1,0 +1,132 @@
+using HelpdeskLite.Auth;
+using HelpdeskLite.Incidents;
+using HelpdeskLite.Web;
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelpdeskLite.Pages.Incidents;
+
+/// <summary>The incident page: full for responders, a read-only summary for IT Support, 404 for everyone else.</summary>
+public sealed class DetailsModel(
+    IncidentQueries queries,
+    AssessmentCommands assessment,
+    WorkflowCommands workflow,
+    TimelineCommands timeline,
+    TaskCommands tasks,
+    EvidenceCommands evidence,
+    HelpdeskLite.Data.HelpdeskDbFactory dbs) : IncidentPageModel
+{
+    public IncidentDetails Details { get; private set; } = null!;
+
+    public bool SummaryOnly { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public IActionResult OnGet(long id, string? done) => Show(id, null, done);
+
+    public IActionResult OnPostTransition(long id, int rowVersion, TransitionInput input) =>
+        After(id, workflow.Transition(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The status was changed.");
+
+    public IActionResult OnPostAssessment(long id, int rowVersion, AssessmentInput input) =>
+        After(id, assessment.Update(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The assessment was saved.");
+
+    public IActionResult OnPostReview(long id, int rowVersion, string? rootCause, string? contributingFactors, string? lessonsLearned) =>
+        After(id, workflow.UpdateReview(id, rowVersion, rootCause, contributingFactors, lessonsLearned, Viewer,
+            HttpContext.AuditActor()), "The review was saved.");
+
+    public IActionResult OnPostComment(long id, string? body) =>
+        Fragment(id, timeline.AddComment(id, body, Viewer, HttpContext.AuditActor()), "_Timeline");
+
+    public IActionResult OnPostMessage(long id, string? body) =>
+        Fragment(id, timeline.MessageReporter(id, body, Viewer, HttpContext.AuditActor()), "_Timeline");
+
+    public IActionResult OnPostEntry(long id, string? occurredAt, string? body) =>
+        Fragment(id, timeline.AddEntry(id, occurredAt, body, Viewer, HttpContext.AuditActor()), "_Timeline");
+
+    public IActionResult OnPostEditEntry(long id, long entryId, int rowVersion, string? occurredAt, string? body) =>
+        Fragment(id, timeline.EditEntry(id, entryId, rowVersion, occurredAt, body, Viewer, HttpContext.AuditActor()), "_Timeline");
+
+    public IActionResult OnPostTask(long id, TaskInput input) =>
+        Fragment(id, tasks.AddTask(id, input, Viewer, HttpContext.AuditActor()), "_Tasks");
+
+    public IActionResult OnPostUpdateTask(long id, long taskId, int rowVersion, TaskInput input) =>
+        Fragment(id, tasks.UpdateTask(id, taskId, rowVersion, input, Viewer, HttpContext.AuditActor()), "_Tasks");
+
+    public IActionResult OnPostObservable(long id, ObservableKind kind, string? value, string? note) =>
+        Fragment(id, tasks.AddObservable(id, kind, value, note, Viewer, HttpContext.AuditActor()), "_Observables");
+
+    public async Task<IActionResult> OnPostEvidenceAsync(long id, List<IFormFile> files, string? description) =>
+        After(id, await evidence.UploadAsync(id, files, description, Viewer, HttpContext.AuditActor()), "The evidence was added.");
+
+    public IActionResult OnPostSupersede(long id, long evidenceId, string? reason) =>
+        After(id, evidence.Supersede(id, evidenceId, reason, Viewer, HttpContext.AuditActor()), "The evidence was marked superseded.");
+
+    private IActionResult After(long id, IncidentResult result, string success)
+    {
+        if (result.Succeeded)
+        {
+            return RedirectToPage(new { id, done = success });
+        }
+
+        return result.Outcome == IncidentOutcome.NotFound ? NotFound() : Show(id, result, null);
+    }
+
+    private IActionResult Fragment(long id, IncidentResult result, string partial)
+    {
+        if (result.Outcome == IncidentOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!Request.IsHtmx())
+        {
+            return After(id, result, "Saved.");
+        }
+
+        Load(id);
+        Error = result.Message;
+        return Partial(partial, this);
+    }
+
+    private IActionResult Show(long id, IncidentResult? failure, string? success)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        Error = failure?.Message;
+        Message = failure is null ? success : null;
+        if (failure is not null)
+        {
+            Response.StatusCode = failure.StatusCode;
+        }
+
+        return this.PageOrFragment("_Header");
+    }
+
+    private bool Load(long id)
+    {
+        var incident = queries.Find(id);
+        if (incident is null)
+        {
+            return false;
+        }
+
+        if (!IncidentAccess.CanInvestigate(Viewer))
+        {
+            using var db = dbs.Open();
+            if (!IncidentAccess.CanSeeSummary(db, Viewer, incident))
+            {
+                return false;
+            }
+
+            SummaryOnly = true;
+        }
+
+        Details = queries.Details(id)!;
+        return true;
+    }
+}

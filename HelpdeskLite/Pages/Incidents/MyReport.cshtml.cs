@@ -1,0 +1,28 @@
+using HelpdeskLite.Incidents;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelpdeskLite.Pages.Incidents;
+
+/// <summary>The status view of one of the user's own reports, with the messages addressed to them.</summary>
+public sealed class MyReportModel(IncidentQueries queries) : IncidentPageModel
+{
+    public Incident Report { get; private set; } = null!;
+
+    public IReadOnlyList<TimelineEntry> Messages { get; private set; } = [];
+
+    public bool JustReported { get; private set; }
+
+    public IActionResult OnGet(long id, int? reported)
+    {
+        var incident = queries.Find(id);
+        if (incident is null || incident.ReporterId != Viewer.Id || incident.SourceTicketId is not null)
+        {
+            return NotFound();
+        }
+
+        Report = incident;
+        Messages = queries.MessagesToReporter(id);
+        JustReported = reported == 1;
+        return Page();
+    }
+}
