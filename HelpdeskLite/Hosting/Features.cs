@@ -12,6 +12,10 @@ public static class Features
         services.AddSingleton<Notifications.NotificationService>();
         services.AddScoped<Pages.Notifications.NotificationQueries>();
         services.AddScoped<Pages.Notifications.NotificationCommands>();
+        services.AddScoped<Pages.Dashboard.DashboardQueries>();
+        services.AddScoped<Pages.Dashboard.SystemHealth>();
+        services.AddScoped<Pages.Reports.ReportQueries>();
+        services.AddScoped<Pages.Reports.ReportExports>();
         services.AddHostedService<Audit.AuditCheckpointWriter>();
         services.AddSingleton<Audit.AuditVerificationRuns>();
         services.AddScoped<Pages.Audit.AuditQueries>();
