@@ -22,6 +22,7 @@ public static class Features
         services.AddScoped<Pages.Audit.AuditExport>();
         services.AddSingleton<Pages.Tickets.TicketCommands>();
         services.AddSingleton<Pages.Tickets.TicketQueries>();
+        services.AddSingleton<Pages.Admin.Sla.SlaSettingsCommands>();
         services.AddSingleton<Tickets.SlaMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<Tickets.SlaMonitor>());
         Pages.Incidents.IncidentServices.AddIncidents(services);

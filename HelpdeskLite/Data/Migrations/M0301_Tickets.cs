@@ -43,11 +43,12 @@ public sealed class M0301_Tickets(SchemaDialect dialect) : HelpdeskMigration(dia
         TicketIndex("ix_tickets_due", "resolution_due");
         TicketIndex("ix_tickets_status_created", "status", "created_at");
         TicketIndex("ix_tickets_status_due", "status", "resolution_due");
-        TicketIndex("ix_tickets_assignee_status", "assignee_id", "status", "created_at");
+        TicketIndex("ix_tickets_assignee_created", "assignee_id", "created_at");
         TicketIndex("ix_tickets_requester_created", "requester_id", "created_at");
         TicketIndex("ix_tickets_priority_created", "priority", "created_at");
         TicketIndex("ix_tickets_type_created", "request_type", "created_at");
         TicketIndex("ix_tickets_sla_due", "sla_state", "resolution_due");
+        TicketIndex("ix_tickets_sla_created", "sla_state", "created_at");
         TicketIndex("ix_tickets_subject", "subject");
         TicketIndex("ix_tickets_auto_close", "auto_close_at");
 

@@ -2,6 +2,7 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Tickets;
 using HelpdeskLite.Tickets.Sla;
+using System.Globalization;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Tickets;
@@ -33,7 +34,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     public TicketPage Search(CurrentUser viewer, TicketFilter filter)
     {
         using var db = dbs.Open();
-        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, clock.GetUtcNow().UtcDateTime);
+        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, db.Provider == DatabaseProvider.Sqlite);
         var size = filter.PageSize;
         var page = Order(tickets, filter)
             .Skip((filter.PageNumber - 1) * size)
@@ -100,7 +101,8 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
             .ToList();
     }
 
-    private static IQueryable<Ticket> Filter(IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, DateTime now)
+    private static IQueryable<Ticket> Filter(
+        IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, bool sqlite)
     {
         query = (viewer.IsStaff ? filter.View : "mine") switch
         {
@@ -149,30 +151,53 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
         var zone = viewer.Zone;
         if (filter.CreatedFrom is { } createdFrom)
         {
-            var from = LocalDays.StartUtc(createdFrom, zone);
-            query = query.Where(t => t.CreatedAt >= from);
+            query = InRange(query, sqlite, false, LocalDays.StartUtc(createdFrom, zone), null);
         }
 
         if (filter.CreatedTo is { } createdTo)
         {
-            var to = LocalDays.StartUtc(createdTo.AddDays(1), zone);
-            query = query.Where(t => t.CreatedAt < to);
+            query = InRange(query, sqlite, false, null, LocalDays.StartUtc(createdTo.AddDays(1), zone));
         }
 
         if (filter.DueFrom is { } dueFrom)
         {
-            var from = LocalDays.StartUtc(dueFrom, zone);
-            query = query.Where(t => t.ResolutionDue >= from);
+            query = InRange(query, sqlite, true, LocalDays.StartUtc(dueFrom, zone), null);
         }
 
         if (filter.DueTo is { } dueTo)
         {
-            var to = LocalDays.StartUtc(dueTo.AddDays(1), zone);
-            query = query.Where(t => t.ResolutionDue < to);
+            query = InRange(query, sqlite, true, null, LocalDays.StartUtc(dueTo.AddDays(1), zone));
         }
 
         return Search(query, filter.SearchText);
     }
+
+    /// <summary>
+    /// Keeps rows whose creation or due time lies in [from, to). On SQLite the times are text,
+    /// and linq2db wraps a DateTime comparison in strftime(), which no index can serve; comparing
+    /// the text directly keeps the index usable, because the stored format sorts as text.
+    /// </summary>
+    private static IQueryable<Ticket> InRange(IQueryable<Ticket> query, bool sqlite, bool due, DateTime? from, DateTime? to)
+    {
+        var text = (from ?? to)!.Value.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        return (sqlite, due, from is not null) switch
+        {
+            (true, false, true) => query.Where(t => TextAtLeast(t.CreatedAt, text)),
+            (true, false, false) => query.Where(t => TextBelow(t.CreatedAt, text)),
+            (true, true, true) => query.Where(t => TextAtLeast(t.ResolutionDue, text)),
+            (true, true, false) => query.Where(t => TextBelow(t.ResolutionDue, text)),
+            (false, false, true) => query.Where(t => t.CreatedAt >= from),
+            (false, false, false) => query.Where(t => t.CreatedAt < to),
+            (false, true, true) => query.Where(t => t.ResolutionDue >= from),
+            _ => query.Where(t => t.ResolutionDue < to),
+        };
+    }
+
+    [Sql.Expression("{0} >= {1}", ServerSideOnly = true, IsPredicate = true)]
+    private static bool TextAtLeast(DateTime? column, string value) => throw new InvalidOperationException("Runs only in SQL.");
+
+    [Sql.Expression("{0} < {1}", ServerSideOnly = true, IsPredicate = true)]
+    private static bool TextBelow(DateTime? column, string value) => throw new InvalidOperationException("Runs only in SQL.");
 
     private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string text)
     {
@@ -181,10 +206,11 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
             return query;
         }
 
+        // A ticket number finds that ticket only, through its unique index.
         var digits = text.StartsWith("T-", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
         if (long.TryParse(digits, out var number))
         {
-            return query.Where(t => t.Number == number || t.Subject.Contains(text));
+            return query.Where(t => t.Number == number);
         }
 
         return query.Where(t => t.Subject.Contains(text) || t.Description.Contains(text));
