@@ -156,6 +156,11 @@ public sealed class ReportWorkbook : IDisposable
     private static string SheetName(string name)
     {
         var clean = new string(name.Where(c => "[]:*?/\\".IndexOf(c) < 0 && !char.IsControl(c)).ToArray());
-        return clean.Length > 31 ? clean[..31] : clean.Length == 0 ? "Sheet" : clean;
+        if (clean.Length == 0)
+        {
+            return "Sheet";
+        }
+
+        return clean.Length > 31 ? clean[..31] : clean;
     }
 }
