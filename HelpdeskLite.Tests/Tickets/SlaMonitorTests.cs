@@ -65,7 +65,8 @@ public sealed class SlaMonitorTests
         await using var app = await TestApp.StartAsync(kind);
         var first = app.Services.GetRequiredService<SlaMonitor>();
         var second = new SlaMonitor(app.Db, app.Services.GetRequiredService<AuditLog>(),
-            app.Services.GetRequiredService<TicketCommands>(), TimeProvider.System, NullLogger<SlaMonitor>.Instance);
+            app.Services.GetRequiredService<TicketCommands>(), TimeProvider.System, NullLogger<SlaMonitor>.Instance,
+            app.Services.GetRequiredService<HelpdeskLite.Notifications.NotificationService>());
 
         var firstTook = first.TryTakeLease();
         var secondTook = second.TryTakeLease();

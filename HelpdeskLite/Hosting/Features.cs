@@ -9,6 +9,13 @@ public static class Features
         services.AddScoped<Pages.Admin.Users.UserCommands>();
         services.AddScoped<Pages.Admin.Users.UserQueries>();
         services.AddScoped<Pages.Profile.ProfileCommands>();
+        services.AddSingleton<Notifications.NotificationService>();
+        services.AddScoped<Pages.Notifications.NotificationQueries>();
+        services.AddScoped<Pages.Notifications.NotificationCommands>();
+        services.AddScoped<Pages.Dashboard.DashboardQueries>();
+        services.AddScoped<Pages.Dashboard.SystemHealth>();
+        services.AddScoped<Pages.Reports.ReportQueries>();
+        services.AddScoped<Pages.Reports.ReportExports>();
         services.AddHostedService<Audit.AuditCheckpointWriter>();
         services.AddSingleton<Audit.AuditVerificationRuns>();
         services.AddScoped<Pages.Audit.AuditQueries>();

@@ -16,7 +16,8 @@ public sealed class SlaMonitor(
     AuditLog audit,
     TicketCommands commands,
     TimeProvider clock,
-    ILogger<SlaMonitor> logger) : BackgroundService
+    ILogger<SlaMonitor> logger,
+    Notifications.NotificationService notifications) : BackgroundService
 {
     public const string LeaseName = "tickets.sla-monitor";
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -131,6 +132,16 @@ public sealed class SlaMonitor(
             });
             audit.Append(db, AuditActor.System, breach ? AuditEvent.Ticket_SlaBreached : AuditEvent.Ticket_SlaWarning,
                 "ticket", ticket.NumberText, new { target, due = due is { } d ? AuditMac.FormatTime(d) : null });
+            var slaTarget = firstResponse ? Notifications.SlaTarget.FirstResponse : Notifications.SlaTarget.Resolution;
+            if (breach)
+            {
+                notifications.RaiseSlaBreached(db, ticket, slaTarget);
+            }
+            else
+            {
+                notifications.RaiseSlaAtRisk(db, ticket, slaTarget);
+            }
+
             transaction.Commit();
         }
 

@@ -88,6 +88,10 @@ public sealed partial class TicketCommands
         });
         audit.Append(db, actor, isInternal ? AuditEvent.Ticket_InternalNoteAdded : AuditEvent.Ticket_CommentAdded,
             "ticket", ticket.NumberText, new { commentId = id, length = text.Length });
+        var authorName = db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).FirstOrDefault() ?? "";
+        notifications.RaiseTicketCommented(db, ticket,
+            new TicketComment { Id = id, TicketId = ticket.Id, AuthorId = authorId, Body = text, IsInternal = isInternal },
+            authorName);
         return id;
     }
 

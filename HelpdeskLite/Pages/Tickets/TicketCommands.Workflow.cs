@@ -263,6 +263,7 @@ public sealed partial class TicketCommands
         AddEvent(db, ticket, actorId, TicketEventKind.Assigned, before, assignee.DisplayName, null, now);
         audit.Append(db, actor, AuditEvent.Ticket_Assigned, "ticket", ticket.NumberText,
             AuditLog.Change("assigneeId", beforeId, assignee.Id));
+        notifications.RaiseTicketAssigned(db, ticket, actorId);
     }
 
     /// <summary>Changes the status with its side effects on SLA pauses, timestamps and history.</summary>
@@ -302,6 +303,7 @@ public sealed partial class TicketCommands
         AddEvent(db, ticket, actorId, TicketEventKind.StatusChanged, from.Display(), to.Display(), note, now);
         audit.Append(db, actor, AuditEvent.Ticket_StatusChanged, "ticket", ticket.NumberText,
             Merge(AuditLog.Change("status", from.ToString(), to.ToString()), "note", string.IsNullOrEmpty(note) ? null : note));
+        notifications.RaiseTicketStatusChanged(db, ticket, actorId);
     }
 
     private static void StartPause(HelpdeskDb db, Ticket ticket, string reason, long? actorId, DateTime now) =>

@@ -18,7 +18,8 @@ public sealed partial class TicketCommands(
     AuditLog audit,
     FileStore files,
     TimeProvider clock,
-    ILogger<TicketCommands> logger)
+    ILogger<TicketCommands> logger,
+    global::HelpdeskLite.Notifications.NotificationService notifications)
 {
     public const int MaxSubject = 200;
     public const int MaxText = 50_000;

@@ -9,10 +9,11 @@ namespace HelpdeskLite.Reports.Excel;
 public sealed record XlsxColumn(string Header, double Width);
 
 /// <summary>
-/// Writes a one-sheet workbook row by row with OpenXmlWriter, so memory does not grow with the
-/// row count (ClosedXML 0.95.4 builds the whole workbook in memory). Text goes through
-/// <see cref="SafeCell"/>. Formula-like text is written as an inline string with the quote
-/// prefix style, so spreadsheets show it as text and do not evaluate it.
+/// Writes a workbook's data sheet row by row with OpenXmlWriter, so memory does not grow with
+/// the row count (ClosedXML 0.95.4 builds the whole workbook in memory). Text goes through
+/// <see cref="SafeCell"/>; formula-like text is written as an inline string with the quote
+/// prefix style, so spreadsheets show it as text and never evaluate it. The header row is bold,
+/// frozen and carries an autofilter; an optional summary sheet comes first.
 /// Dispose finishes the file.
 /// </summary>
 public sealed class XlsxStreamWriter : IDisposable
@@ -21,21 +22,33 @@ public sealed class XlsxStreamWriter : IDisposable
     private const uint QuotedTextStyle = 1;
     private const uint HeaderStyle = 2;
     private const uint TimeStyle = 3;
+    private const uint DurationStyle = 4;
+    private const uint DateStyle = 5;
 
     private readonly SpreadsheetDocument document;
     private readonly WorkbookPart workbook;
     private readonly WorksheetPart sheet;
+    private readonly WorksheetPart? summarySheet;
     private readonly OpenXmlWriter writer;
     private readonly string sheetName;
+    private readonly int columnCount;
     private uint rowIndex;
     private bool finished;
 
-    public XlsxStreamWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns)
+    public XlsxStreamWriter(
+        Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, ReportSummary? summary = null)
     {
         this.sheetName = sheetName;
+        columnCount = columns.Count;
         document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         workbook = document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        if (summary is not null)
+        {
+            summarySheet = workbook.AddNewPart<WorksheetPart>();
+            summarySheet.Worksheet = SummaryWorksheet(summary);
+        }
+
         sheet = workbook.AddNewPart<WorksheetPart>();
         writer = OpenXmlWriter.Create(sheet);
 
@@ -60,7 +73,10 @@ public sealed class XlsxStreamWriter : IDisposable
 
     public long RowsWritten => Math.Max(0, rowIndex - 1);
 
-    /// <summary>Writes one row; values may be text, whole or decimal numbers, UTC or local times, or null.</summary>
+    /// <summary>
+    /// Writes one row. Values may be text, numbers, UTC or local times (written as they are),
+    /// dates, durations, true/false or null.
+    /// </summary>
     public void WriteRow(params object?[] values) => WriteRow(values, TextStyle);
 
     public void Dispose()
@@ -69,15 +85,61 @@ public sealed class XlsxStreamWriter : IDisposable
         {
             finished = true;
             writer.WriteEndElement();
+            var range = $"A1:{ColumnName(columnCount)}{Math.Max(rowIndex, 1)}";
+            writer.WriteElement(new AutoFilter { Reference = range });
             writer.WriteEndElement();
             writer.Close();
-            workbook.Workbook = new Workbook(new Sheets(new Sheet
-            {
-                Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName,
-            }));
+            workbook.Workbook = new Workbook(Sheets(), FilterName(range));
         }
 
         document.Dispose();
+    }
+
+    /// <summary>Returns the spreadsheet name of a 1-based column number, such as 28 → "AB".</summary>
+    public static string ColumnName(int number)
+    {
+        var name = "";
+        for (var n = Math.Max(number, 1); n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private Sheets Sheets()
+    {
+        var sheets = new Sheets();
+        uint id = 1;
+        if (summarySheet is not null)
+        {
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(summarySheet), SheetId = id++, Name = ReportSummary.SheetName });
+        }
+
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = id, Name = sheetName });
+        return sheets;
+    }
+
+    /// <summary>Names the filtered range as Excel does, so it opens with the filter buttons active.</summary>
+    private DefinedNames FilterName(string range)
+    {
+        var parts = range.Split(':');
+        var absolute = $"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!${Split(parts[0])}:${Split(parts[1])}";
+        return new DefinedNames(new DefinedName(absolute)
+        {
+            Name = "_xlnm._FilterDatabase", LocalSheetId = summarySheet is null ? 0u : 1u, Hidden = true,
+        });
+
+        static string Split(string cell)
+        {
+            var digits = 0;
+            while (!char.IsAsciiDigit(cell[digits]))
+            {
+                digits++;
+            }
+
+            return $"{cell[..digits]}${cell[digits..]}";
+        }
     }
 
     private void WriteRow(object?[] values, uint textStyle)
@@ -99,40 +161,85 @@ public sealed class XlsxStreamWriter : IDisposable
             case null:
                 writer.WriteElement(new Cell());
                 break;
-            case int or long or decimal or double:
-                writer.WriteElement(new Cell(new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!))
-                {
-                    DataType = CellValues.Number,
-                });
+            case int or long or decimal or double or float:
+                writer.WriteElement(NumberCell(Convert.ToString(value, CultureInfo.InvariantCulture)!, null));
                 break;
             case DateTime time:
-                writer.WriteElement(new Cell(new CellValue(time.ToOADate().ToString(CultureInfo.InvariantCulture)))
-                {
-                    StyleIndex = TimeStyle,
-                });
+                writer.WriteElement(NumberCell(time.ToOADate().ToString(CultureInfo.InvariantCulture), TimeStyle));
+                break;
+            case DateOnly date:
+                var day = date.ToDateTime(TimeOnly.MinValue).ToOADate();
+                writer.WriteElement(NumberCell(day.ToString(CultureInfo.InvariantCulture), DateStyle));
+                break;
+            case TimeSpan duration:
+                writer.WriteElement(NumberCell(duration.TotalDays.ToString(CultureInfo.InvariantCulture), DurationStyle));
+                break;
+            case bool flag:
+                writer.WriteElement(new Cell(new CellValue(flag)) { DataType = CellValues.Boolean });
                 break;
             default:
-                var text = SafeCell.Clean(Convert.ToString(value, CultureInfo.InvariantCulture));
-                var style = textStyle == TextStyle && SafeCell.LooksLikeFormula(text) ? QuotedTextStyle : textStyle;
-                writer.WriteElement(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
-                {
-                    DataType = CellValues.InlineString,
-                    StyleIndex = style,
-                });
+                writer.WriteElement(TextCell(Convert.ToString(value, CultureInfo.InvariantCulture), textStyle));
                 break;
         }
     }
 
+    private static Cell NumberCell(string number, uint? style)
+    {
+        var cell = new Cell(new CellValue(number)) { DataType = CellValues.Number };
+        if (style is { } index)
+        {
+            cell.StyleIndex = index;
+        }
+
+        return cell;
+    }
+
+    private static Cell TextCell(string? value, uint textStyle)
+    {
+        var text = SafeCell.Clean(value);
+        var style = textStyle == TextStyle && SafeCell.LooksLikeFormula(text) ? QuotedTextStyle : textStyle;
+        var escaped = SafeCell.EscapeOpenXmlCodes(text);
+        return new Cell(new InlineString(new Text(escaped) { Space = SpaceProcessingModeValues.Preserve }))
+        {
+            DataType = CellValues.InlineString,
+            StyleIndex = style,
+        };
+    }
+
+    private static Worksheet SummaryWorksheet(ReportSummary summary)
+    {
+        var data = new SheetData();
+        uint index = 0;
+        foreach (var (label, value) in summary.Rows())
+        {
+            index++;
+            data.Append(new Row(TextCell(label, HeaderStyle), TextCell(value, TextStyle)) { RowIndex = index });
+        }
+
+        return new Worksheet(
+            new Columns(
+                new Column { Min = 1, Max = 1, Width = 26, CustomWidth = true },
+                new Column { Min = 2, Max = 2, Width = 60, CustomWidth = true }),
+            data);
+    }
+
     private static Stylesheet Styles() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm:ss" }) { Count = 1 },
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm:ss" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "[h]:mm:ss" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "yyyy-mm-dd" }) { Count = 3 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFDCE6F5" }) { PatternType = PatternValues.Solid }))
+        { Count = 3 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
             new CellFormat { QuotePrefix = true, ApplyAlignment = false },
-            new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 4 });
+            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true }) { Count = 6 });
 }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.VisualBasic.FileIO;
+
+namespace HelpdeskLite.ReportBenchmarks;
+
+internal sealed record Measurement(long Rows, TimeSpan Elapsed, long PeakWorkingSet, long PeakManaged);
+
+/// <summary>Samples the process's working set and managed heap every 5 ms and keeps the maxima.</summary>
+internal sealed class PeakSampler : IDisposable
+{
+    private readonly Thread thread;
+    private volatile bool stop;
+
+    public PeakSampler()
+    {
+        thread = new Thread(() =>
+        {
+            using var process = Process.GetCurrentProcess();
+            while (!stop)
+            {
+                process.Refresh();
+                PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+                PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
+                Thread.Sleep(5);
+            }
+        }) { IsBackground = true };
+        thread.Start();
+    }
+
+    public long PeakWorkingSet { get; private set; }
+
+    public long PeakManaged { get; private set; }
+
+    public void Dispose()
+    {
+        stop = true;
+        thread.Join();
+    }
+}
+
+internal static class Texts
+{
+    /// <summary>Reads the sample ticket texts (text, topic) that the ticket loader draws from.</summary>
+    public static List<(string Text, string Topic)> Read(string path)
+    {
+        using var parser = new TextFieldParser(path) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        parser.ReadFields();
+        var rows = new List<(string, string)>();
+        while (parser.ReadFields() is { Length: 2 } fields)
+        {
+            if (fields[0].Length > 0)
+            {
+                rows.Add((fields[0], fields[1]));
+            }
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>A clock fixed at the time the data was generated for.</summary>
+internal sealed class FixedClock(DateTime utc) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(utc);
+}

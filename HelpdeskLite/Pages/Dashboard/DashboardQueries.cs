@@ -1,0 +1,94 @@
+using HelpdeskLite.Data;
+using HelpdeskLite.Incidents;
+using HelpdeskLite.Reports.Charts;
+using HelpdeskLite.Tickets;
+using LinqToDB;
+
+namespace HelpdeskLite.Pages.Dashboard;
+
+public sealed record MyReport(long Id, string Number, IncidentStatus Status);
+
+public sealed record UserPanel(int OpenTickets, int WaitingForMe, IReadOnlyList<MyReport> Reports);
+
+public sealed record AgentPanel(
+    IReadOnlyList<Bar> ByStatus, int AssignedToMe, IReadOnlyList<Bar> UnassignedByAge, int BreachingSoon, int Breached);
+
+public sealed record SecurityPanel(
+    IReadOnlyList<Bar> ByPhase, IReadOnlyList<Bar> BySeverity, TimeSpan? MeanTimeToContain,
+    int ContainedThisMonth, int OverdueTasks, int NewReports);
+
+/// <summary>
+/// Reads the numbers of the role dashboards. Every query counts on an index, and open tickets
+/// are counted per open status so the closed history, most of the table, is never scanned.
+/// </summary>
+public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
+{
+    public static readonly TicketStatus[] OpenStatuses =
+        [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.WaitingForUser];
+
+    /// <summary>Age bands of unassigned new tickets: label, lower bound in days, upper bound in days.</summary>
+    public static readonly (string Label, int From, int? To)[] AgeBands =
+        [("Under 1 day", 0, 1), ("1–3 days", 1, 3), ("3–7 days", 3, 7), ("Over 7 days", 7, null)];
+
+    public UserPanel ForUser(long userId)
+    {
+        using var db = dbs.Open();
+        var open = db.Tickets.Count(t => t.RequesterId == userId && OpenStatuses.Contains(t.Status));
+        var waiting = db.Tickets.Count(t => t.RequesterId == userId && t.Status == TicketStatus.WaitingForUser);
+        var reports = db.Incidents.Where(i => i.ReporterId == userId)
+            .OrderByDescending(i => i.ReportedAt)
+            .Take(10)
+            .Select(i => new MyReport(i.Id, IncidentNames.Format(i.Number), i.Status))
+            .ToList();
+        return new UserPanel(open, waiting, reports);
+    }
+
+    public AgentPanel ForAgent(long userId)
+    {
+        using var db = dbs.Open();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var byStatus = OpenStatuses
+            .Select(s => new Bar(s.Display(), db.Tickets.Count(t => t.Status == s), $"/tickets?status={s}"))
+            .ToList();
+        var mine = db.Tickets.Count(t => t.AssigneeId == userId && OpenStatuses.Contains(t.Status));
+        var unassigned = new List<Bar>();
+        foreach (var (label, from, to) in AgeBands)
+        {
+            var newest = now.AddDays(-from);
+            DateTime? oldest = to is { } days ? now.AddDays(-days) : null;
+            var count = db.Tickets.Count(t => t.AssigneeId == null && t.Status == TicketStatus.New
+                && t.CreatedAt <= newest && (oldest == null || t.CreatedAt > oldest));
+            unassigned.Add(new Bar(label, count, "/tickets?view=unassigned"));
+        }
+
+        var soon = db.Tickets.Count(t => t.SlaState == SlaState.AtRisk && OpenStatuses.Contains(t.Status));
+        var breached = db.Tickets.Count(t => t.SlaState == SlaState.Breached && OpenStatuses.Contains(t.Status));
+        return new AgentPanel(byStatus, mine, unassigned, soon, breached);
+    }
+
+    public SecurityPanel ForSecurity(TimeZoneInfo zone)
+    {
+        using var db = dbs.Open();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var byPhase = Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)
+            .Select(s => new Bar(s.ToString(), db.Incidents.Count(i => i.Status == s), $"/incidents?status={s}"))
+            .ToList();
+        var bySeverity = Enum.GetValues<Severity>()
+            .Select(s => new Bar(s.ToString(),
+                db.Incidents.Count(i => i.Severity == s && i.Status != IncidentStatus.Closed), $"/incidents?severity={s}"))
+            .ToList();
+
+        var local = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
+        var monthStart = TimeZoneInfo.ConvertTimeToUtc(new DateTime(local.Year, local.Month, 1), zone);
+        var contained = db.Incidents.Where(i => i.ContainedAt >= monthStart && i.ContainedAt <= now)
+            .Select(i => new { i.ContainedAt, Start = i.DetectedAt ?? i.NoticedAt ?? i.ReportedAt })
+            .ToList();
+        TimeSpan? mean = contained.Count == 0
+            ? null
+            : TimeSpan.FromTicks((long)contained.Average(c => (c.ContainedAt!.Value - c.Start).Ticks));
+        var today = DateTime.SpecifyKind(local.Date, DateTimeKind.Utc);
+        var overdue = db.IncidentTasks.Count(t => !t.IsDone && t.DueDate < today);
+        var fresh = db.Incidents.Count(i => i.Status == IncidentStatus.New);
+        return new SecurityPanel(byPhase, bySeverity, mean, contained.Count, overdue, fresh);
+    }
+}
