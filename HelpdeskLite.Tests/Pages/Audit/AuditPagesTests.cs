@@ -126,7 +126,7 @@ public sealed class AuditPagesTests
         await using var body = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (cells, styles) = XlsxStreamWriterTests.Read(body);
+        var (cells, styles) = XlsxTestReader.Read(body);
         Assert.Equal(2, cells.Count);
         var details = cells[2][9];
         Assert.Contains("=cmd", details.InlineString?.Text?.Text);
