@@ -90,6 +90,9 @@ public sealed class AuditConcurrencyTests
                 dll, $"--urls=http://127.0.0.1:{port}", $"--Helpdesk:DataFolder={folder}",
                 "--Database:Provider=MySql", $"--ConnectionStrings:Helpdesk={database.ConnectionString}",
                 "--Serilog:MinimumLevel:Default=Warning",
+
+                // The test drives many sign-ins from one address; the per-address limit would cut them off.
+                "--RateLimit:SignInPermitLimit=100000",
             })
             {
                 start.ArgumentList.Add(argument);

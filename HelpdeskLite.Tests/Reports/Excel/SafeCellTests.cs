@@ -30,7 +30,8 @@ public sealed class SafeCellTests
     {
         var cleaned = SafeCell.Clean("a\u0000b\u0007c\u001Bd\te\nf\rg\u007F\u0085h");
 
-        Assert.Equal("abcd\te\nf\rgh", cleaned);
+        // A bare CR becomes LF because XML parsing would turn it into one anyway.
+        Assert.Equal("abcd\te\nf\ngh", cleaned);
     }
 
     [Fact]
