@@ -43,7 +43,7 @@ public sealed class IncidentsMatrix : IMatrixArea
             RouteValues = ReportId,
         },
 
-        // Conversion is posted from the ticket page, so the page itself answers 404.
+        // Conversion is posted from the ticket page, so a GET of the page returns 404.
         AccessRule.SignedIn("GET", "/incidents/convert", NotFound),
         AccessRule.SignedIn("POST", "/incidents/convert", Rejected) with
         {
