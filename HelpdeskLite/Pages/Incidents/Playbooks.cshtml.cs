@@ -46,17 +46,21 @@ public sealed class PlaybooksModel(PlaybookCommands playbooks) : IncidentPageMod
         return Redirect("/incidents/playbooks?saved=conversion");
     }
 
-    public IActionResult OnPost(IncidentCategory category, string? steps)
+    public IActionResult OnPost(IncidentCategory? category, string? steps)
     {
         if (Viewer.Role != Role.Admin)
         {
             return NotFound();
         }
 
-        Error = playbooks.Save(category, steps, HttpContext.AuditActor());
+        // A missing or unknown category is rejected, because as a plain enum it would bind as Phishing
+        // and overwrite that playbook.
+        Error = category is { } chosen && ModelState.IsValid
+            ? playbooks.Save(chosen, steps, HttpContext.AuditActor())
+            : "Choose a category from the list.";
         if (Error is null)
         {
-            return Redirect($"/incidents/playbooks?saved={Uri.EscapeDataString(category.Display())}");
+            return Redirect($"/incidents/playbooks?saved={Uri.EscapeDataString(category!.Value.Display())}");
         }
 
         Steps = playbooks.LoadAll();
