@@ -14,7 +14,6 @@ public sealed class AdminUsersMatrix : IMatrixArea
     public IEnumerable<AccessRule> Rules =>
     [
         AccessRule.AdminOnly("GET", "/admin/users", Ok),
-        AccessRule.AdminOnly("GET", "/admin/users", Ok, "List"),
         AccessRule.AdminOnly("GET", "/admin/users/new", Ok),
         AccessRule.AdminOnly("POST", "/admin/users/new", Rejected),
         AccessRule.AdminOnly("GET", "/admin/users/{id:long}", Ok) with { RouteValues = UserId },
