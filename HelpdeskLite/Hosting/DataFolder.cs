@@ -8,6 +8,13 @@ public static class DataFolder
         var path = Path.GetFullPath(configured);
         try
         {
+            // A new data folder is readable by the service account only: it holds the database,
+            // logs and attachments. An existing folder keeps the mode its admin gave it.
+            if (!Directory.Exists(path) && !OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             Directory.CreateDirectory(path);
             var probe = Path.Combine(path, $".write-check-{Environment.ProcessId}");
             File.WriteAllText(probe, "");

@@ -57,7 +57,7 @@ public static class DatabaseStartup
         catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
         {
             throw new StartupException(
-                $"Cannot reach the {target}: {ex.Message}. Check that the server runs and the settings are right.",
+                $"Cannot reach the {target}: {ex.Message.TrimEnd('.')}. Check that the server runs and the settings are right.",
                 exitCode: 3, ex);
         }
     }

@@ -128,7 +128,7 @@ public static class HelpdeskApp
         // not land in the log files.
         Console.WriteLine();
         Console.WriteLine("No administrator exists yet. Open this link to set the first admin's password");
-        Console.WriteLine($"(single use, valid for {minutes} minutes; restart to get a new one):");
+        Console.WriteLine($"(single use, valid for {minutes} minute{(minutes == 1 ? "" : "s")}; restart to get a new one):");
         Console.WriteLine($"    {baseUrl.TrimEnd('/')}/setup?token={token}");
         Console.WriteLine();
     }

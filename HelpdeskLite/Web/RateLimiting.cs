@@ -25,6 +25,7 @@ public static class RateLimiting
     [
         "/account/sign-in",
         "/account/two-factor",
+        "/account/change-password",
         "/setup",
     ];
 

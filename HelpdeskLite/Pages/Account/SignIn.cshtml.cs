@@ -33,6 +33,13 @@ public sealed class SignInModel(AccountService accounts, SessionTokens tokens, T
         {
             Error = result.Error;
             Password = null;
+
+            // The form is shown again with the username; an overlong one is not echoed back whole.
+            if (Username?.Length > AccountService.MaxUsernameLength)
+            {
+                Username = Username[..AccountService.MaxUsernameLength];
+            }
+
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

@@ -32,6 +32,14 @@ public sealed class NewModel(AccountService accounts, PasswordPolicy policy, IOp
 
     public IActionResult OnPost()
     {
+        // A role number outside the list fails binding and would otherwise fall back to User.
+        if (ModelState.GetFieldValidationState(nameof(Role)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            Error = "Choose one of the four roles.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var account = new NewAccount(Username, DisplayName, Password, Role, MustChangePassword: true, helpdesk.Value.TimeZone);
         var (user, error) = accounts.Create(account, HttpContext.AuditActor());
         if (user is null)
