@@ -11,12 +11,13 @@ namespace HelpdeskLite.Tests.Security;
 public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, string> Hashes)
 {
     /// <summary>
-    /// Tables that may grow on a rejected or read-only request: the audit chain records failed
-    /// sign-ins and downloads, and the migration runner keeps its own table.
+    /// Tables that may change during a rejected or read-only request: the audit chain records
+    /// failed sign-ins and downloads, the migration runner keeps its own table, and background
+    /// tasks write audit checkpoints, job leases and data-protection keys on their own schedule.
     /// </summary>
     public static readonly HashSet<string> Journals = new(StringComparer.OrdinalIgnoreCase)
     {
-        "audit_entries", "audit_head", "VersionInfo",
+        "audit_entries", "audit_head", "audit_checkpoints", "leases", "data_protection_keys", "VersionInfo",
     };
 
     public static DatabaseSnapshot Take(TestApp app)
