@@ -88,7 +88,19 @@ public sealed partial class TestClient : IDisposable
         {
             var part = new ByteArrayContent(bytes);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(part, field, fileName);
+
+            try
+            {
+                content.Add(part, field, fileName);
+            }
+            catch (FormatException)
+            {
+                // A hostile name (control or bidi characters) that HttpClient refuses to encode is
+                // written without validation, so it reaches the server as a browser would send it.
+                part.Headers.TryAddWithoutValidation(
+                    "Content-Disposition", $"form-data; name=\"{field}\"; filename=\"{fileName.Replace("\"", "%22")}\"");
+                content.Add(part);
+            }
         }
 
         return await http.PostAsync(url, content);

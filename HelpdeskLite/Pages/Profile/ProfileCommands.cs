@@ -5,7 +5,6 @@ using HelpdeskLite.Hosting;
 using LinqToDB;
 using LinqToDB.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace HelpdeskLite.Pages.Profile;
 
@@ -14,9 +13,7 @@ public sealed class ProfileCommands(
     HelpdeskDbFactory dbs,
     PasswordHasher<User> hasher,
     PasswordPolicy policy,
-    AuditLog audit,
-    IOptions<AuthOptions> options,
-    TimeProvider clock)
+    AuditLog audit)
 {
     public string? UpdateProfile(CurrentUser user, string? displayName, string? timeZone, AuditActor actor)
     {
@@ -60,32 +57,6 @@ public sealed class ProfileCommands(
         return null;
     }
 
-    /// <summary>
-    /// Counts a wrong current password like a failed sign-in, so a borrowed session cannot guess
-    /// the password without limit; at the limit the account locks and every session ends.
-    /// Returns true when the account was locked.
-    /// </summary>
-    private bool RecordWrongPassword(HelpdeskDb db, User row, AuditActor actor)
-    {
-        audit.Append(db, actor, AuditEvent.SignIn_Failed, "user", AccountService.Key(row.Id),
-            new { username = row.Username, reason = "wrong current password on password change" });
-        if (row.FailedSignIns + 1 < options.Value.MaxFailedSignIns)
-        {
-            db.Users.Where(u => u.Id == row.Id).Set(u => u.FailedSignIns, u => u.FailedSignIns + 1).Update();
-            return false;
-        }
-
-        var until = clock.UtcNowMicroseconds().AddMinutes(options.Value.LockoutMinutes);
-        db.Users.Where(u => u.Id == row.Id)
-            .Set(u => u.FailedSignIns, 0)
-            .Set(u => u.LockedUntil, until)
-            .Set(u => u.SecurityStamp, AccountService.NewStamp())
-            .Update();
-        audit.Append(db, actor, AuditEvent.Account_LockedOut, "user", AccountService.Key(row.Id),
-            new { until = AuditMac.FormatTime(until), failures = options.Value.MaxFailedSignIns });
-        return true;
-    }
-
     /// <summary>Changes the password and the security stamp; returns the updated row or an error.</summary>
     public (User? User, string? Error) ChangePassword(CurrentUser user, string current, string next, AuditActor actor)
     {
@@ -94,11 +65,7 @@ public sealed class ProfileCommands(
         var row = db.Users.Single(u => u.Id == user.Id);
         if (hasher.VerifyHashedPassword(row, row.PasswordHash, current ?? "") == PasswordVerificationResult.Failed)
         {
-            var locked = RecordWrongPassword(db, row, actor);
-            transaction.Commit();
-            return (null, locked
-                ? "The current password was wrong too many times. The account is locked for a while and this session has ended."
-                : "The current password is wrong.");
+            return (null, "The current password is wrong.");
         }
 
         var error = policy.Check(next, row.Username);

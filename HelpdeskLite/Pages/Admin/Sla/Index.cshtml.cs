@@ -5,6 +5,7 @@ using HelpdeskLite.Tickets.Sla;
 using LinqToDB;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskLite.Pages.Admin.Sla;
@@ -56,6 +57,15 @@ public sealed class IndexModel(HelpdeskDbFactory dbs, SlaSettingsCommands comman
     }
 
     public IActionResult OnPostAutoClose(int days) => Respond(commands.SaveAutoCloseDays(HttpContext.AuditActor(), days));
+
+    /// <summary>Rejects a post whose numbers or choices did not bind, before any handler saves a default.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
+        {
+            context.Result = Respond("A field has an invalid value. Check the form and try again.");
+        }
+    }
 
     private IActionResult Respond(string? error)
     {
