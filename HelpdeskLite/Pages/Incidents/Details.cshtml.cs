@@ -29,8 +29,10 @@ public sealed class DetailsModel(
     public IActionResult OnPostTransition(long id, int rowVersion, TransitionInput input) =>
         After(id, workflow.Transition(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The status was changed.");
 
-    public IActionResult OnPostAssessment(long id, int rowVersion, AssessmentInput input) =>
-        After(id, assessment.Update(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The assessment was saved.");
+    // A field that failed to bind would otherwise be saved as its default value.
+    public IActionResult OnPostAssessment(long id, int rowVersion, AssessmentInput input) => !ModelState.IsValid
+        ? BadRequest()
+        : After(id, assessment.Update(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The assessment was saved.");
 
     public IActionResult OnPostReview(long id, int rowVersion, string? rootCause, string? contributingFactors, string? lessonsLearned) =>
         After(id, workflow.UpdateReview(id, rowVersion, rootCause, contributingFactors, lessonsLearned, Viewer,

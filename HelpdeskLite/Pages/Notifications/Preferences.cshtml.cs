@@ -18,6 +18,12 @@ public sealed class PreferencesModel(NotificationQueries queries, NotificationCo
 
     public IActionResult OnPost()
     {
+        // An unknown kind fails binding; saving the rest would silently drop the person's choice.
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         var userId = HttpContext.GetCurrentUser().Id;
         commands.SaveReceivedKinds(userId, Received);
         OptedOut = queries.OptedOut(userId);
