@@ -59,6 +59,7 @@ public sealed class IndexModel(HelpdeskDbFactory dbs, SlaSettingsCommands comman
     public IActionResult OnPostAutoClose(int days) => Respond(commands.SaveAutoCloseDays(HttpContext.AuditActor(), days));
 
     /// <summary>Rejects a post whose numbers or choices did not bind, before any handler saves a default.</summary>
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
