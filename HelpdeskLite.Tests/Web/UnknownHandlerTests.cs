@@ -7,7 +7,7 @@ namespace HelpdeskLite.Tests.Web;
 public sealed class UnknownHandlerTests
 {
     [Fact]
-    public async Task Handler_name_the_page_lacks_answers_404()
+    public async Task Unknown_handler_name_returns_404()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         var (_, admin) = await app.ClientForAsync(Role.Admin);
@@ -22,7 +22,7 @@ public sealed class UnknownHandlerTests
     }
 
     [Fact]
-    public async Task Post_to_a_page_without_post_handler_answers_405()
+    public async Task Post_without_handler_returns_405()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         var (_, admin) = await app.ClientForAsync(Role.Admin);

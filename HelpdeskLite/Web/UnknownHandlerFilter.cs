@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace HelpdeskLite.Web;
 
 /// <summary>
-/// Answers 404 for a handler name that the page does not have, and 405 for a method the page has
-/// no handler for. Without it Razor Pages renders the page with nothing loaded, an empty page
-/// that looks like a working one.
+/// Page filter that returns 404 for a handler name the page does not have, and 405 for a method
+/// the page has no handler for. Without it, Razor Pages renders an empty page that looks valid.
 /// </summary>
 public sealed class UnknownHandlerFilter : IAsyncPageFilter
 {
@@ -15,11 +14,11 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
     public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        var asked = context.RouteData.Values["handler"]?.ToString() ?? request.Query["handler"].ToString();
+        var requested = context.RouteData.Values["handler"]?.ToString() ?? request.Query["handler"].ToString();
         var selected = context.HandlerMethod?.Name ?? "";
 
-        // Razor Pages runs the unnamed handler when a name matches none; that is not what was asked.
-        if (asked.Length > 0 && !string.Equals(asked, selected, StringComparison.OrdinalIgnoreCase))
+        // Razor Pages runs the unnamed handler when no handler has the requested name.
+        if (requested.Length > 0 && !string.Equals(requested, selected, StringComparison.OrdinalIgnoreCase))
         {
             context.Result = new NotFoundResult();
             return Task.CompletedTask;
