@@ -54,10 +54,16 @@ post "$user_jar" /account/change-password --data-urlencode "CurrentPassword=$adm
   --data-urlencode "NewPassword=$user_password" --data-urlencode "ConfirmPassword=$user_password" >/dev/null
 [ -n "$(session "$admin_jar")" ] && [ -n "$(session "$user_jar")" ] || { echo "Signing in failed." >&2; exit 2; }
 
-# Targets: "role|url|parameters". Add each route with search, filter, sort or paging parameters
-# here as it lands (the ticket queue, the incident list, the audit viewer, reports).
+# Targets: "role|url|parameters": every route with free-text search, filter, sort or paging
+# parameters. Typed parameters (enums, dates, numbers) fail binding before any query is built,
+# so the text parameters are the ones listed.
 targets=(
   "user|$base/?q=printer|q"
+  "user|$base/tickets?q=printer&sort=subject&dir=asc|q,sort,dir"
+  "admin|$base/tickets?view=all&q=printer&assignee=none&sort=created&dir=desc|view,q,assignee,sort,dir"
+  "admin|$base/incidents?q=phishing|q"
+  "admin|$base/audit?actor=sqladmin&entityType=ticket&entityId=1|actor,entityType,entityId"
+  "admin|$base/reports?kind=tickets|kind"
   "admin|$base/admin/users?q=smith&role=User&active=true&page=1|q,role,active,page"
   "admin|$base/admin/users?handler=List&q=smith&role=User&active=true&page=1|q,role,active,page"
 )

@@ -35,7 +35,17 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     public TicketPage Search(CurrentUser viewer, TicketFilter filter)
     {
         using var db = dbs.Open();
-        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, db.Provider == DatabaseProvider.Sqlite);
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: true);
+
+        // The index finds a rare word at once, but reading and sorting thousands of matches of a
+        // common word costs more than walking the sort order with a substring test, which meets
+        // enough matches within the first few thousand rows.
+        if (FullTextQuery(filter.SearchText, sqlite) is not null && tickets.Take(CommonWordMatches).Count() == CommonWordMatches)
+        {
+            tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: false);
+        }
+
         var size = filter.PageSize;
         var page = Order(tickets, filter)
             .Skip((filter.PageNumber - 1) * size)
@@ -103,7 +113,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     }
 
     private static IQueryable<Ticket> Filter(
-        IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, bool sqlite)
+        IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, bool sqlite, bool fullText)
     {
         query = (viewer.IsStaff ? filter.View : "mine") switch
         {
@@ -170,7 +180,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
             query = InRange(query, sqlite, true, null, LocalDays.StartUtc(dueTo.AddDays(1), zone));
         }
 
-        return Search(query, filter.SearchText, sqlite);
+        return Search(query, filter.SearchText, sqlite, fullText);
     }
 
     /// <summary>
@@ -200,7 +210,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     [Sql.Expression("{0} < {1}", ServerSideOnly = true, IsPredicate = true)]
     private static bool TextBelow(DateTime? column, string value) => throw new InvalidOperationException("Runs only in SQL.");
 
-    private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string text, bool sqlite)
+    private static IQueryable<Ticket> Search(IQueryable<Ticket> query, string text, bool sqlite, bool fullText)
     {
         if (text.Length == 0)
         {
@@ -208,32 +218,54 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
         }
 
         // A ticket number finds that ticket only, through its unique index.
-        var digits = text.StartsWith("T-", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
-        if (long.TryParse(digits, out var number))
+        if (TicketNumber(text) is { } number)
         {
             return query.Where(t => t.Number == number);
         }
 
         // Every word must appear, as a word or the start of one, in the subject or description.
+        var match = fullText ? FullTextQuery(text, sqlite) : null;
+        return (match, sqlite) switch
+        {
+            (null, _) => query.Where(t => t.Subject.Contains(text) || t.Description.Contains(text)),
+            (_, true) => query.Where(t => InSqliteIndex(t.Id, match)),
+            _ => query.Where(t => InMySqlIndex(t.Subject, t.Description, match)),
+        };
+    }
+
+    private static long? TicketNumber(string text)
+    {
+        var digits = text.StartsWith("T-", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        return long.TryParse(digits, out var number) ? number : null;
+    }
+
+    /// <summary>
+    /// Builds the full-text query for the words of a search, or returns null when the index cannot
+    /// serve it: text with no word, or on MariaDB a word under the three characters that
+    /// innodb_ft_min_token_size indexes by default. Those searches use a substring scan.
+    /// </summary>
+    private static string? FullTextQuery(string text, bool sqlite)
+    {
+        if (text.Length == 0 || TicketNumber(text) is not null)
+        {
+            return null;
+        }
+
         var words = (sqlite ? SqliteWord() : MySqlWord()).Matches(text).Select(m => m.Value).Distinct().Take(MaxSearchWords).ToList();
-        if (sqlite && words.Count > 0)
+        if (words.Count == 0 || (!sqlite && words.Any(w => w.Length < MySqlMinWordLength)))
         {
-            var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
-            return query.Where(t => InSqliteIndex(t.Id, match));
+            return null;
         }
 
-        // MariaDB indexes words of three characters or more (innodb_ft_min_token_size), so shorter
-        // words and text with no word at all are matched as a substring, which scans.
-        if (!sqlite && words.Count > 0 && words.All(w => w.Length >= MySqlMinWordLength))
-        {
-            var match = string.Join(' ', words.Select(w => $"+{w}*"));
-            return query.Where(t => InMySqlIndex(t.Subject, t.Description, match));
-        }
-
-        return query.Where(t => t.Subject.Contains(text) || t.Description.Contains(text));
+        return sqlite
+            ? string.Join(' ', words.Select(w => $"\"{w}\"*"))
+            : string.Join(' ', words.Select(w => $"+{w}*"));
     }
 
     private const int MaxSearchWords = 8;
+
+    // Above this many matches a search walks the sort order instead of the full-text index.
+    private const int CommonWordMatches = 2000;
     private const int MySqlMinWordLength = 3;
 
     [Sql.Expression("{0} IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH {1})", ServerSideOnly = true, IsPredicate = true)]
