@@ -96,7 +96,7 @@ public sealed class IncidentWorkflowTests
     [Theory]
     [InlineData(IncidentStatus.New)]
     [InlineData(IncidentStatus.Triaged)]
-    public void False_positive_close_needs_only_its_reason(IncidentStatus from)
+    public void False_positive_close_needs_only_reason(IncidentStatus from)
     {
         var transition = IncidentWorkflow.Find(from, IncidentStatus.Closed);
         var incident = new Incident { Status = from, FalsePositive = true, FalsePositiveReason = "Test mail" };
@@ -123,7 +123,7 @@ public sealed class IncidentWorkflowTests
     [Theory]
     [InlineData(IncidentStatus.Investigating)]
     [InlineData(IncidentStatus.Contained)]
-    public void False_positive_close_is_not_offered_after_triage(IncidentStatus from)
+    public void False_positive_close_ends_at_triage(IncidentStatus from)
     {
         var offered = IncidentWorkflow.AvailableFrom(from, Role.SecurityOfficer);
 

@@ -155,7 +155,7 @@ public sealed class NotificationServiceTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task New_report_reaches_security_officers_and_admins_only(DatabaseKind kind)
+    public async Task New_report_reaches_security_staff_only(DatabaseKind kind)
     {
         using var database = await TestDatabase.CreateAsync(kind);
         using var db = database.Factory.Open();
@@ -177,7 +177,7 @@ public sealed class NotificationServiceTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Converted_incident_reaches_security_staff_except_converter(DatabaseKind kind)
+    public async Task Conversion_notice_skips_the_converter(DatabaseKind kind)
     {
         using var database = await TestDatabase.CreateAsync(kind);
         using var db = database.Factory.Open();
@@ -194,7 +194,7 @@ public sealed class NotificationServiceTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Report_status_and_message_reach_reporter_without_title(DatabaseKind kind)
+    public async Task Reporter_notices_omit_incident_title(DatabaseKind kind)
     {
         using var database = await TestDatabase.CreateAsync(kind);
         using var db = database.Factory.Open();

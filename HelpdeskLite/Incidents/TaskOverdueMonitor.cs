@@ -9,8 +9,8 @@ namespace HelpdeskLite.Incidents;
 
 /// <summary>
 /// Tells the owner of an open incident task, once, that its due date has passed in the owner's
-/// time zone. Several nodes may run it; a lease row lets one of them work at a time, as the SLA
-/// monitor does.
+/// time zone. Several nodes may run it, so a lease row lets only one of them work at a time, as
+/// in the SLA monitor.
 /// </summary>
 public sealed class TaskOverdueMonitor(
     HelpdeskDbFactory dbs,
@@ -39,7 +39,7 @@ public sealed class TaskOverdueMonitor(
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
-                logger.LogError(ex, "Task overdue check failed; it retries in {Minutes} min", Interval.TotalMinutes);
+                logger.LogError(ex, "Task overdue check failed, retrying in {Minutes} min", Interval.TotalMinutes);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -51,9 +51,8 @@ public sealed class TaskOverdueMonitor(
         var now = clock.UtcNowMicroseconds();
         using var db = dbs.Open();
 
-        // A due date is stored as midnight UTC of that date, and no time zone reaches the end of
-        // that date before this instant, so the query keeps every task that may be overdue and
-        // the owner's zone decides.
+        // A due date is stored as midnight UTC of that date. No time zone reaches the end of the
+        // date before that instant, so the query finds every candidate and the owner's zone decides.
         var candidates = (
             from task in db.IncidentTasks
             join incident in db.Incidents on task.IncidentId equals incident.Id
@@ -116,12 +115,12 @@ public sealed class TaskOverdueMonitor(
         var now = clock.UtcNowMicroseconds();
         var until = now + LeaseLength;
         using var db = dbs.Open();
-        var taken = db.Leases
+        var claimed = db.Leases
             .Where(l => l.Name == LeaseName && (l.Holder == holder || l.ExpiresAt < now))
             .Set(l => l.Holder, holder)
             .Set(l => l.ExpiresAt, until)
             .Update();
-        if (taken == 1)
+        if (claimed == 1)
         {
             return true;
         }

@@ -9,7 +9,7 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed class FragmentRefusalTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Invalid_htmx_post_answers_422_with_fragment(DatabaseKind kind)
+    public async Task Invalid_htmx_post_returns_422_fragment(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (_, reporter) = await app.ClientForAsync(Role.User);
@@ -30,7 +30,7 @@ public sealed class FragmentRefusalTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Stale_htmx_post_answers_409_with_current_state(DatabaseKind kind)
+    public async Task Stale_htmx_post_returns_409_fragment(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (_, reporter) = await app.ClientForAsync(Role.User);

@@ -34,7 +34,7 @@ public sealed class IncidentNotificationTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Reporter_learns_status_only_through_false_positive_close(DatabaseKind kind)
+    public async Task Reporter_gets_status_text_only(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (reporter, reporterClient) = await app.ClientForAsync(Role.User);
@@ -125,7 +125,7 @@ public sealed class IncidentNotificationTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Conversion_tells_requester_nothing_of_the_incident(DatabaseKind kind)
+    public async Task Conversion_hides_incident_from_requester(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (requester, user) = await app.ClientForAsync(Role.User);

@@ -87,8 +87,8 @@ public sealed class DetailsModel(
             return After(id, result, "Saved.");
         }
 
-        // The layout's htmx configuration swaps 409 and 422 answers into the target, so the
-        // error text still replaces the fragment while scripts and tests see the refusal.
+        // The layout's htmx configuration swaps 409 and 422 responses into the target, so the
+        // error text still replaces the fragment while the status code reports the rejection.
         Load(id);
         Error = result.Message;
         if (!result.Succeeded)

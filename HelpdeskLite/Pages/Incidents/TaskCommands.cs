@@ -64,8 +64,8 @@ public sealed class TaskCommands(
             var now = clock.UtcNowMicroseconds();
             var due = Due(input.DueDate);
 
-            // A new due date or owner gets its own overdue notice; otherwise the stored mark stays,
-            // even if the overdue job set it after this task was read.
+            // A new due date or owner gets its own overdue notice. Otherwise the stored mark stays,
+            // because the overdue job may have set it after this task was read.
             var rescheduled = due != task.DueDate || input.OwnerId != task.OwnerId;
             var updated = db.IncidentTasks.Where(t => t.Id == taskId && t.RowVersion == rowVersion)
                 .Set(t => t.Kind, input.Kind)
