@@ -13,7 +13,11 @@ public static class WebSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(options => options.ModelMetadataDetailsProviders.Add(new EmptyStringBinding()));
+        }).AddMvcOptions(options =>
+        {
+            options.ModelMetadataDetailsProviders.Add(new EmptyStringBinding());
+            options.Filters.Add<UnknownHandlerFilter>();
+        });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAntiforgery(options =>
         {
