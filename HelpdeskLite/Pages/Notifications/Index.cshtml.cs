@@ -26,8 +26,14 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnGetBell() => Partial("_Bell");
 
+    // A list filter that failed to bind would otherwise be ignored while the change still went through.
     public IActionResult OnPostRead(long id)
     {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         if (!commands.MarkRead(HttpContext.GetCurrentUser().Id, id))
         {
             return NotFound();
@@ -38,6 +44,11 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnPostReadAll()
     {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         commands.MarkAllRead(HttpContext.GetCurrentUser().Id);
         return AfterChange();
     }
