@@ -103,8 +103,8 @@ public sealed class NotificationService(TimeProvider clock)
 
     /// <summary>
     /// Notifies the requester that their ticket was handed to the security team, with the ticket's
-    /// status. Nothing of the incident is quoted, not even its number: the requester cannot open
-    /// it, so the notification links to the ticket.
+    /// status. Nothing of the incident is quoted, not even its number, because the requester cannot
+    /// open it. The notification links to the ticket instead.
     /// </summary>
     public void RaiseTicketConverted(HelpdeskDb db, Ticket ticket, long? actorId)
     {
@@ -136,7 +136,7 @@ public sealed class NotificationService(TimeProvider clock)
             user => user.Id == reporterId);
     }
 
-    /// <summary>Notifies the reporter of a message the security team addressed to them; the message is theirs to read.</summary>
+    /// <summary>Notifies the reporter of a message the security team addressed to them, which they may read in full.</summary>
     public void RaiseReportMessage(HelpdeskDb db, IncidentFacts incident, long reporterId, string message, long? actorId)
     {
         Deliver(db, reporterId, actorId, NotificationKind.ReportMessage, ReportTarget(incident),

@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace HelpdeskLite.Data.Migrations;
 
-/// <summary>When the owner of an incident task was told it is overdue, so the notice goes out once.</summary>
+/// <summary>When the owner of an incident task was notified that it is overdue, so the notice is sent once.</summary>
 [Migration(502)]
 public sealed class M0502_TaskOverdueNotices(SchemaDialect dialect) : HelpdeskMigration(dialect)
 {
