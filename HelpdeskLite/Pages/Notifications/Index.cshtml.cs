@@ -4,6 +4,7 @@ using HelpdeskLite.Hosting;
 using HelpdeskLite.Web;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskLite.Pages.Notifications;
@@ -26,10 +27,9 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnGetBell() => Partial("_Bell");
 
-    // A list filter that failed to bind would otherwise be ignored while the change still went through.
     public IActionResult OnPostRead(long id)
     {
-        if (!ModelState.IsValid)
+        if (FilterFailedToBind)
         {
             return BadRequest();
         }
@@ -44,7 +44,7 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnPostReadAll()
     {
-        if (!ModelState.IsValid)
+        if (FilterFailedToBind)
         {
             return BadRequest();
         }
@@ -52,6 +52,12 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
         commands.MarkAllRead(HttpContext.GetCurrentUser().Id);
         return AfterChange();
     }
+
+    // An unread filter that failed to bind would otherwise be ignored while the change still went
+    // through. The whole ModelState cannot be checked, because Razor Pages' own "page" route value
+    // (the page path) always fails to bind to PageNumber.
+    private bool FilterFailedToBind =>
+        ModelState.GetFieldValidationState(nameof(Unread)) == ModelValidationState.Invalid;
 
     /// <summary>Returns the refreshed list to htmx, and redirects a plain form post (post/redirect/get).</summary>
     private IActionResult AfterChange() => Request.IsHtmx() ? OnGet() : Redirect(PageUrl(1));
