@@ -13,6 +13,8 @@ public sealed class IncidentWorkflowTests
         (IncidentStatus.Contained, IncidentStatus.Recovered),
         (IncidentStatus.Recovered, IncidentStatus.Closed),
         (IncidentStatus.Closed, IncidentStatus.Investigating),
+        (IncidentStatus.New, IncidentStatus.Closed),
+        (IncidentStatus.Triaged, IncidentStatus.Closed),
     ];
 
     public static TheoryData<IncidentStatus, IncidentStatus, Role> EveryMove()
@@ -89,5 +91,42 @@ public sealed class IncidentWorkflowTests
         var missing = IncidentWorkflow.Missing(incident, IncidentStatus.Closed, tasks);
 
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData(IncidentStatus.New)]
+    [InlineData(IncidentStatus.Triaged)]
+    public void False_positive_close_needs_only_reason(IncidentStatus from)
+    {
+        var transition = IncidentWorkflow.Find(from, IncidentStatus.Closed);
+        var incident = new Incident { Status = from, FalsePositive = true, FalsePositiveReason = "Test mail" };
+        IncidentTask[] tasks = [new() { Kind = IncidentTaskKind.Corrective, Title = "x" }];
+
+        var missing = IncidentWorkflow.Missing(incident, IncidentStatus.Closed, tasks);
+
+        Assert.NotNull(transition);
+        Assert.Equal(TransitionNeeds.FalsePositiveReason, transition.Needs);
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Regular_close_still_needs_the_review()
+    {
+        var transition = IncidentWorkflow.Find(IncidentStatus.Recovered, IncidentStatus.Closed);
+
+        var missing = IncidentWorkflow.Missing(new Incident(), IncidentStatus.Closed, []);
+
+        Assert.Equal(TransitionNeeds.None, transition!.Needs);
+        Assert.Equal(["the root cause", "the contributing factors", "the lessons learned"], missing);
+    }
+
+    [Theory]
+    [InlineData(IncidentStatus.Investigating)]
+    [InlineData(IncidentStatus.Contained)]
+    public void False_positive_close_ends_at_triage(IncidentStatus from)
+    {
+        var offered = IncidentWorkflow.AvailableFrom(from, Role.SecurityOfficer);
+
+        Assert.DoesNotContain(offered, t => t.Needs == TransitionNeeds.FalsePositiveReason);
     }
 }

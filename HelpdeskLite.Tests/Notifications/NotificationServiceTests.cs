@@ -136,28 +136,30 @@ public sealed class NotificationServiceTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Conversion_tells_requester_the_number_only(DatabaseKind kind)
+    public async Task Conversion_tells_requester_ticket_status_only(DatabaseKind kind)
     {
         using var database = await TestDatabase.CreateAsync(kind);
         using var db = database.Factory.Open();
         var (requester, agent, _, _) = People(db);
-        var ticket = TestRecords.AddTicket(db, requester.Id, agent.Id);
-        var incident = new IncidentFacts(7, "INC-1007", InvestigationSecret);
+        var ticket = TestRecords.AddTicket(db, requester.Id, agent.Id, change: t => t.Status = TicketStatus.Resolved);
 
-        InTransaction(db, () => notifications.RaiseTicketConverted(db, ticket, incident, agent.Id));
+        InTransaction(db, () => notifications.RaiseTicketConverted(db, ticket, agent.Id));
 
         var sent = Assert.Single(db.Notifications.ToList());
         Assert.Equal(requester.Id, sent.RecipientId);
-        Assert.Contains("INC-1007", sent.Text);
-        Assert.DoesNotContain(InvestigationSecret, sent.Text);
+        Assert.Equal(NotificationKind.TicketConverted, sent.Kind);
+        Assert.Equal($"/tickets/{ticket.Number}", sent.Link);
+        Assert.Contains("security team", sent.Text);
+        Assert.Contains("Resolved", sent.Text);
+        Assert.DoesNotContain("INC-", sent.Text);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task New_report_reaches_security_officers_only(DatabaseKind kind)
+    public async Task New_report_reaches_security_staff_only(DatabaseKind kind)
     {
         using var database = await TestDatabase.CreateAsync(kind);
         using var db = database.Factory.Open();
-        var (reporter, _, officer, _) = People(db);
+        var (reporter, _, officer, admin) = People(db);
         var reportingOfficer = TestRecords.AddUser(db, Role.SecurityOfficer);
         TestRecords.AddUser(db, Role.SecurityOfficer, active: false);
         var incident = new IncidentFacts(3, "INC-1003", "Odd sign-in prompt");
@@ -169,9 +171,52 @@ public sealed class NotificationServiceTests
         });
 
         var sent = db.Notifications.OrderBy(n => n.Id).ToList();
-        Assert.Equal([officer.Id, reportingOfficer.Id, officer.Id], sent.Select(n => n.RecipientId));
+        Assert.Equal([officer.Id, admin.Id, reportingOfficer.Id, officer.Id, admin.Id], sent.Select(n => n.RecipientId));
         Assert.All(sent, n => Assert.Equal(NotificationKind.IncidentReported, n.Kind));
         Assert.DoesNotContain(sent, n => n.RecipientId == reporter.Id);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Conversion_notice_skips_the_converter(DatabaseKind kind)
+    {
+        using var database = await TestDatabase.CreateAsync(kind);
+        using var db = database.Factory.Open();
+        var (_, _, officer, admin) = People(db);
+        var incident = new IncidentFacts(6, "INC-1006", "Strange pop-up");
+
+        InTransaction(db, () => notifications.RaiseIncidentConverted(db, incident, "T-1001", officer.Id));
+
+        var sent = Assert.Single(db.Notifications.ToList());
+        Assert.Equal(admin.Id, sent.RecipientId);
+        Assert.Contains("T-1001", sent.Text);
+        Assert.Contains("INC-1006", sent.Text);
+        Assert.Equal("/incidents/6", sent.Link);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Reporter_notices_omit_incident_title(DatabaseKind kind)
+    {
+        using var database = await TestDatabase.CreateAsync(kind);
+        using var db = database.Factory.Open();
+        var (reporter, _, officer, _) = People(db);
+        var incident = new IncidentFacts(8, "INC-1008", InvestigationSecret);
+
+        InTransaction(db, () =>
+        {
+            notifications.RaiseReportStatusChanged(db, incident, reporter.Id, "Closed", officer.Id);
+            notifications.RaiseReportMessage(db, incident, reporter.Id, "Thanks, nothing to worry about.", officer.Id);
+            notifications.RaiseReportStatusChanged(db, incident, reporter.Id, "Received", reporter.Id);
+        });
+
+        var sent = db.Notifications.OrderBy(n => n.Id).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, n => Assert.Equal(reporter.Id, n.RecipientId));
+        Assert.All(sent, n => Assert.Equal("/incidents/mine/8", n.Link));
+        Assert.All(sent, n => Assert.DoesNotContain(InvestigationSecret, n.Text));
+        Assert.Equal(NotificationKind.ReportStatusChanged, sent[0].Kind);
+        Assert.Equal("Your security report INC-1008 is now: Closed.", sent[0].Text);
+        Assert.Equal(NotificationKind.ReportMessage, sent[1].Kind);
+        Assert.Contains("nothing to worry about", sent[1].Text);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -65,6 +65,8 @@ public enum AuditEvent
     Incident_PlaybookApplied = 1119,
     Incident_AssetAdded = 1120,
     Incident_AssetRemoved = 1121,
+    Incident_ClosedAsFalsePositive = 1122,
+    Incident_TaskOverdue = 1123,
 
     // Settings: 1500+
     Settings_Changed = 1500,

@@ -120,6 +120,14 @@ public sealed class Incident
     [Column("closed_at")]
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>True when the incident was closed as a false positive; cleared when it is reopened.</summary>
+    [Column("false_positive")]
+    public bool FalsePositive { get; set; }
+
+    /// <summary>Why the report turned out not to be an incident; set together with FalsePositive.</summary>
+    [Column("false_positive_reason")]
+    public string? FalsePositiveReason { get; set; }
+
     [Column("updated_at")]
     public DateTime UpdatedAt { get; set; }
 
@@ -270,6 +278,10 @@ public sealed class IncidentTask
 
     [Column("done_at")]
     public DateTime? DoneAt { get; set; }
+
+    /// <summary>When the owner was told the task is overdue; cleared when the due date or owner changes.</summary>
+    [Column("overdue_notified_at")]
+    public DateTime? OverdueNotifiedAt { get; set; }
 
     [Column("created_at")]
     public DateTime CreatedAt { get; set; }

@@ -9,6 +9,7 @@ public enum TransitionNeeds
     Containment,
     Recovery,
     ReopenReason,
+    FalsePositiveReason,
 }
 
 /// <summary>One allowed move of the incident workflow, and who may make it.</summary>
@@ -35,6 +36,12 @@ public static class IncidentWorkflow
         new(IncidentStatus.Contained, IncidentStatus.Recovered, "Mark recovered", Responders, TransitionNeeds.Recovery),
         new(IncidentStatus.Recovered, IncidentStatus.Closed, "Close", Responders, TransitionNeeds.None),
         new(IncidentStatus.Closed, IncidentStatus.Investigating, "Reopen", Responders, TransitionNeeds.ReopenReason),
+
+        // A report that turns out to be harmless ends here, before any investigation starts.
+        new(IncidentStatus.New, IncidentStatus.Closed, "Close as false positive", Responders,
+            TransitionNeeds.FalsePositiveReason),
+        new(IncidentStatus.Triaged, IncidentStatus.Closed, "Close as false positive", Responders,
+            TransitionNeeds.FalsePositiveReason),
     ];
 
     public static IncidentTransition? Find(IncidentStatus from, IncidentStatus to) =>
@@ -49,7 +56,8 @@ public static class IncidentWorkflow
     /// <summary>
     /// Lists what the incident still lacks for the target status; empty when nothing is missing.
     /// Containment and recovery details come with the transition, so they are checked on the
-    /// values about to be written.
+    /// values about to be written. A false-positive closure needs only its reason, which the
+    /// transition itself checks, so it lacks nothing here.
     /// </summary>
     public static IReadOnlyList<string> Missing(
         Incident incident, IncidentStatus to, IReadOnlyCollection<IncidentTask> tasks)
@@ -69,6 +77,8 @@ public static class IncidentWorkflow
             case IncidentStatus.Recovered:
                 Require(missing, !string.IsNullOrWhiteSpace(incident.RecoveryActions), "the recovery actions");
                 Require(missing, incident.RecoveredAt is not null, "the time recovery was completed");
+                break;
+            case IncidentStatus.Closed when incident.FalsePositive:
                 break;
             case IncidentStatus.Closed:
                 Require(missing, !string.IsNullOrWhiteSpace(incident.RootCause), "the root cause");

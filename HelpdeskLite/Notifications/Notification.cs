@@ -16,6 +16,8 @@ public enum NotificationKind
     IncidentAssigned = 9,
     TaskAssigned = 10,
     TaskOverdue = 11,
+    ReportStatusChanged = 12,
+    ReportMessage = 13,
 }
 
 /// <summary>One message to one person, pointing at the record it is about.</summary>
@@ -31,7 +33,7 @@ public sealed class Notification
     [Column("kind")]
     public NotificationKind Kind { get; set; }
 
-    /// <summary>"ticket", "incident" or "incident_task".</summary>
+    /// <summary>"ticket", "incident", "incident_task" or "incident_report" (the reporter's status view).</summary>
     [Column("entity_type"), NotNull]
     public string EntityType { get; set; } = "";
 
@@ -85,6 +87,8 @@ public static class NotificationKinds
         NotificationKind.IncidentAssigned => "An incident is assigned to me",
         NotificationKind.TaskAssigned => "An incident task is assigned to me",
         NotificationKind.TaskOverdue => "An incident task I own is overdue",
+        NotificationKind.ReportStatusChanged => "A security event I reported changes status",
+        NotificationKind.ReportMessage => "The security team sends me a message about my report",
         _ => kind.ToString(),
     };
 

@@ -102,29 +102,46 @@ public sealed class NotificationService(TimeProvider clock)
     }
 
     /// <summary>
-    /// Notifies the requester that their ticket became an incident. Only the incident's number is
-    /// quoted: its title, category and severity belong to the investigation.
+    /// Notifies the requester that their ticket was handed to the security team, with the ticket's
+    /// status. Nothing of the incident is quoted, not even its number, because the requester cannot
+    /// open it. The notification links to the ticket instead.
     /// </summary>
-    public void RaiseTicketConverted(HelpdeskDb db, Ticket ticket, IncidentFacts incident, long? actorId)
+    public void RaiseTicketConverted(HelpdeskDb db, Ticket ticket, long? actorId)
     {
-        Deliver(db, ticket.RequesterId, actorId, NotificationKind.TicketConverted,
-            new Target("incident", incident.Id, NotificationLinks.Incident(incident.Id)),
-            $"Your ticket {ticket.NumberText} \"{ticket.Subject}\" was passed to the security team as {incident.NumberText}.",
-            role => true);
+        Deliver(db, ticket.RequesterId, actorId, NotificationKind.TicketConverted, TicketTarget(ticket),
+            $"Your ticket {ticket.NumberText} \"{ticket.Subject}\" was passed to the security team. "
+                + $"Its status is {ticket.Status.Display()}.",
+            CanSeeTicket(ticket));
     }
 
-    /// <summary>Notifies every active Security Officer, except the reporter, about a new report.</summary>
-    public void RaiseIncidentReported(HelpdeskDb db, IncidentFacts incident, long reporterId)
+    /// <summary>Notifies every active Security Officer and Admin, except the reporter, about a new report.</summary>
+    public void RaiseIncidentReported(HelpdeskDb db, IncidentFacts incident, long reporterId) =>
+        DeliverToSecurityStaff(db, reporterId, incident,
+            $"New security report {incident.NumberText}: {incident.Title}");
+
+    /// <summary>Notifies every active Security Officer and Admin, except the converter, about a converted ticket.</summary>
+    public void RaiseIncidentConverted(HelpdeskDb db, IncidentFacts incident, string ticketNumberText, long actorId) =>
+        DeliverToSecurityStaff(db, actorId, incident,
+            $"Ticket {ticketNumberText} was converted to {incident.NumberText}: {incident.Title}");
+
+    /// <summary>
+    /// Notifies the reporter of the status shown on their report's status view. Only the number
+    /// and that status are quoted, because the title may have been changed by the investigation.
+    /// </summary>
+    public void RaiseReportStatusChanged(
+        HelpdeskDb db, IncidentFacts incident, long reporterId, string reporterStatus, long? actorId)
     {
-        var officers = db.Users
-            .Where(u => u.Role == Role.SecurityOfficer && u.IsActive)
-            .Select(u => u.Id)
-            .ToList();
-        foreach (var officer in officers)
-        {
-            Deliver(db, officer, reporterId, NotificationKind.IncidentReported, IncidentTarget(incident),
-                $"New security report {incident.NumberText}: {incident.Title}", CanSeeIncidents);
-        }
+        Deliver(db, reporterId, actorId, NotificationKind.ReportStatusChanged, ReportTarget(incident),
+            $"Your security report {incident.NumberText} is now: {reporterStatus}.",
+            user => user.Id == reporterId);
+    }
+
+    /// <summary>Notifies the reporter of a message the security team addressed to them, which they may read in full.</summary>
+    public void RaiseReportMessage(HelpdeskDb db, IncidentFacts incident, long reporterId, string message, long? actorId)
+    {
+        Deliver(db, reporterId, actorId, NotificationKind.ReportMessage, ReportTarget(incident),
+            $"The security team wrote about your report {incident.NumberText}: {Excerpt(message)}",
+            user => user.Id == reporterId);
     }
 
     public void RaiseIncidentAssigned(HelpdeskDb db, IncidentFacts incident, long ownerId, long? actorId)
@@ -143,6 +160,20 @@ public sealed class NotificationService(TimeProvider clock)
     {
         Deliver(db, ownerId, null, NotificationKind.TaskOverdue, TaskTarget(task),
             $"Task \"{task.Title}\" on {task.IncidentNumberText} is overdue.", CanSeeIncidents);
+    }
+
+    private void DeliverToSecurityStaff(HelpdeskDb db, long actorId, IncidentFacts incident, string text)
+    {
+        var staff = db.Users
+            .Where(u => (u.Role == Role.SecurityOfficer || u.Role == Role.Admin) && u.IsActive)
+            .OrderBy(u => u.Id)
+            .Select(u => u.Id)
+            .ToList();
+        foreach (var person in staff)
+        {
+            Deliver(db, person, actorId, NotificationKind.IncidentReported, IncidentTarget(incident), text,
+                CanSeeIncidents);
+        }
     }
 
     /// <summary>True when the person may see the ticket: its requester, or any staff role.</summary>
@@ -197,6 +228,9 @@ public sealed class NotificationService(TimeProvider clock)
     private static Target IncidentTarget(IncidentFacts incident) =>
         new("incident", incident.Id, NotificationLinks.Incident(incident.Id));
 
+    private static Target ReportTarget(IncidentFacts incident) =>
+        new("incident_report", incident.Id, NotificationLinks.Report(incident.Id));
+
     private static Target TaskTarget(IncidentTaskFacts task) =>
         new("incident_task", task.Id, NotificationLinks.Incident(task.IncidentId));
 
@@ -221,4 +255,7 @@ public static class NotificationLinks
     public static string Ticket(long number) => $"/tickets/{number}";
 
     public static string Incident(long id) => $"/incidents/{id}";
+
+    /// <summary>The reporter's status view of their own report.</summary>
+    public static string Report(long id) => $"/incidents/mine/{id}";
 }

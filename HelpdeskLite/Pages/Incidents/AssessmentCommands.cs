@@ -3,6 +3,7 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
@@ -28,7 +29,8 @@ public sealed record AssessmentInput(
     string? Assets);
 
 /// <summary>Changes the classification, impact assessment, severity, owner and assets of an incident.</summary>
-public sealed class AssessmentCommands(HelpdeskDbFactory dbs, IncidentJournal journal, TimeProvider clock)
+public sealed class AssessmentCommands(
+    HelpdeskDbFactory dbs, IncidentJournal journal, NotificationService notifications, TimeProvider clock)
 {
     public IncidentResult Update(long id, int rowVersion, AssessmentInput input, CurrentUser user, AuditActor actor)
     {
@@ -166,6 +168,10 @@ public sealed class AssessmentCommands(HelpdeskDbFactory dbs, IncidentJournal jo
                 $"Owner {Name(before.OwnerId)} → {Name(after.OwnerId)}.");
             journal.Audit(db, actor, AuditEvent.Incident_OwnerChanged, after.Id,
                 AuditLog.Change("ownerId", before.OwnerId, after.OwnerId));
+            if (after.OwnerId is { } ownerId)
+            {
+                notifications.RaiseIncidentAssigned(db, IncidentJournal.Facts(after), ownerId, userId);
+            }
         }
 
         var changes = IncidentFields.Diff(before, after);

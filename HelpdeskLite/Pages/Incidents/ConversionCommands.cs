@@ -6,6 +6,7 @@ using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
 using HelpdeskLite.Pages.Tickets;
 using HelpdeskLite.Tickets;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
@@ -15,7 +16,12 @@ namespace HelpdeskLite.Pages.Incidents;
 /// evidence; attachments keep their storage key and recorded SHA-256, so no file is copied.
 /// </summary>
 public sealed class ConversionCommands(
-    HelpdeskDbFactory dbs, TicketCommands tickets, IncidentJournal journal, TimeProvider clock, ILogger<ConversionCommands> logger)
+    HelpdeskDbFactory dbs,
+    TicketCommands tickets,
+    IncidentJournal journal,
+    NotificationService notifications,
+    TimeProvider clock,
+    ILogger<ConversionCommands> logger)
 {
     /// <summary>Setting that decides whether a converted ticket is resolved ("true") or stays open.</summary>
     public const string ResolveSettingKey = "incidents.conversion_resolves_ticket";
@@ -60,6 +66,8 @@ public sealed class ConversionCommands(
             return IncidentResult.Stale;
         }
 
+        notifications.RaiseTicketConverted(db, ticket, user.Id);
+        notifications.RaiseIncidentConverted(db, IncidentJournal.Facts(incident), ticket.NumberText, user.Id);
         transaction.Commit();
         logger.LogInformation("Ticket {TicketNumber} was converted to incident {IncidentNumber}",
             ticket.NumberText, incident.NumberText);

@@ -87,8 +87,17 @@ public sealed class DetailsModel(
             return After(id, result, "Saved.");
         }
 
+        // The layout's htmx configuration swaps 409 and 422 responses into the target, so the
+        // error text still replaces the fragment while the status code reports the rejection.
         Load(id);
         Error = result.Message;
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = result.Outcome == IncidentOutcome.Stale
+                ? StatusCodes.Status409Conflict
+                : StatusCodes.Status422UnprocessableEntity;
+        }
+
         return Partial(partial, this);
     }
 

@@ -28,6 +28,8 @@ public static class IncidentFields
         ("rootCause", i => i.RootCause),
         ("contributingFactors", i => i.ContributingFactors),
         ("lessonsLearned", i => i.LessonsLearned),
+        ("falsePositive", i => i.FalsePositive),
+        ("falsePositiveReason", i => i.FalsePositiveReason),
     ];
 
     public static Dictionary<string, object?> Diff(Incident before, Incident after)

@@ -1,6 +1,7 @@
 using HelpdeskLite.Audit;
 using HelpdeskLite.Data;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
@@ -27,6 +28,9 @@ public sealed class IncidentJournal(AuditLog audit)
 
     public void AuditEvidence(HelpdeskDb db, AuditActor actor, AuditEvent action, long evidenceId, object? details) =>
         audit.Append(db, actor, action, EvidenceEntity, Key(evidenceId), details);
+
+    /// <summary>The facts a notification to security staff may quote.</summary>
+    public static IncidentFacts Facts(Incident incident) => new(incident.Id, incident.NumberText, incident.Title);
 
     public static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -12,5 +12,7 @@ public static class IncidentServices
         .AddScoped<TimelineCommands>()
         .AddScoped<TaskCommands>()
         .AddScoped<PlaybookCommands>()
-        .AddScoped<ConversionCommands>();
+        .AddScoped<ConversionCommands>()
+        .AddSingleton<HelpdeskLite.Incidents.TaskOverdueMonitor>()
+        .AddHostedService(provider => provider.GetRequiredService<HelpdeskLite.Incidents.TaskOverdueMonitor>());
 }

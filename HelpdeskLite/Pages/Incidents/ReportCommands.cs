@@ -6,6 +6,7 @@ using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
 using LinqToDB;
 using LinqToDB.Data;
+using HelpdeskLite.Notifications;
 
 namespace HelpdeskLite.Pages.Incidents;
 
@@ -14,7 +15,12 @@ public sealed record ReportInput(string? Title, string? WhatHappened, string? No
 
 /// <summary>Files a report by any signed-in user, with its attachments kept as evidence.</summary>
 public sealed class ReportCommands(
-    HelpdeskDbFactory dbs, FileStore files, IncidentJournal journal, TimeProvider clock, ILogger<ReportCommands> logger)
+    HelpdeskDbFactory dbs,
+    FileStore files,
+    IncidentJournal journal,
+    NotificationService notifications,
+    TimeProvider clock,
+    ILogger<ReportCommands> logger)
 {
     public const int MaxTitle = 200;
     public const int MaxText = 20_000;
@@ -102,6 +108,7 @@ public sealed class ReportCommands(
             });
         }
 
+        notifications.RaiseIncidentReported(db, IncidentJournal.Facts(incident), userId);
         transaction.Commit();
         logger.LogInformation("Incident {IncidentNumber} was reported", incident.NumberText);
         return incident.Id;

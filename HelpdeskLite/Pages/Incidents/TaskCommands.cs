@@ -3,6 +3,7 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
@@ -11,7 +12,8 @@ namespace HelpdeskLite.Pages.Incidents;
 public sealed record TaskInput(IncidentTaskKind Kind, string? Title, long? OwnerId, DateOnly? DueDate, bool IsDone);
 
 /// <summary>Investigation and corrective tasks, and observables.</summary>
-public sealed class TaskCommands(HelpdeskDbFactory dbs, IncidentJournal journal, TimeProvider clock)
+public sealed class TaskCommands(
+    HelpdeskDbFactory dbs, IncidentJournal journal, NotificationService notifications, TimeProvider clock)
 {
     public IncidentResult AddTask(long incidentId, TaskInput input, CurrentUser user, AuditActor actor) =>
         Change(incidentId, user, db =>
@@ -40,6 +42,7 @@ public sealed class TaskCommands(HelpdeskDbFactory dbs, IncidentJournal journal,
                 taskId = task.Id, kind = task.Kind.ToString(), title = task.Title, ownerId = task.OwnerId,
                 dueDate = input.DueDate?.ToString("yyyy-MM-dd"),
             });
+            NotifyOwner(db, task, null, user.Id);
             return null;
         });
 
@@ -59,11 +62,17 @@ public sealed class TaskCommands(HelpdeskDbFactory dbs, IncidentJournal journal,
             }
 
             var now = clock.UtcNowMicroseconds();
+            var due = Due(input.DueDate);
+
+            // A new due date or owner gets its own overdue notice. Otherwise the stored mark stays,
+            // because the overdue job may have set it after this task was read.
+            var rescheduled = due != task.DueDate || input.OwnerId != task.OwnerId;
             var updated = db.IncidentTasks.Where(t => t.Id == taskId && t.RowVersion == rowVersion)
                 .Set(t => t.Kind, input.Kind)
                 .Set(t => t.Title, input.Title!.Trim())
                 .Set(t => t.OwnerId, input.OwnerId)
-                .Set(t => t.DueDate, Due(input.DueDate))
+                .Set(t => t.DueDate, due)
+                .Set(t => t.OverdueNotifiedAt, t => rescheduled ? null : t.OverdueNotifiedAt)
                 .Set(t => t.IsDone, input.IsDone)
                 .Set(t => t.DoneAt, input.IsDone ? task.DoneAt ?? now : null)
                 .Set(t => t.RowVersion, t => t.RowVersion + 1)
@@ -81,6 +90,8 @@ public sealed class TaskCommands(HelpdeskDbFactory dbs, IncidentJournal journal,
                 journal.Audit(db, actor, AuditEvent.Incident_TaskChanged, incidentId, changes);
             }
 
+            var changed = db.IncidentTasks.Single(t => t.Id == taskId);
+            NotifyOwner(db, changed, task.OwnerId, user.Id);
             return null;
         });
 
@@ -123,6 +134,19 @@ public sealed class TaskCommands(HelpdeskDbFactory dbs, IncidentJournal journal,
                 new { kind = kind.ToString(), value = Observables.Defang(kind, raw), note });
             return null;
         });
+
+    /// <summary>Tells a task's owner it was assigned to them, unless they already owned it.</summary>
+    private void NotifyOwner(HelpdeskDb db, IncidentTask task, long? previousOwnerId, long actorId)
+    {
+        if (task.OwnerId is not { } ownerId || ownerId == previousOwnerId)
+        {
+            return;
+        }
+
+        var number = db.Incidents.Where(i => i.Id == task.IncidentId).Select(i => i.Number).Single();
+        notifications.RaiseTaskAssigned(db,
+            new IncidentTaskFacts(task.Id, task.IncidentId, IncidentNames.Format(number), task.Title), ownerId, actorId);
+    }
 
     private IncidentResult Change(long incidentId, CurrentUser user, Func<HelpdeskDb, string?> apply)
     {

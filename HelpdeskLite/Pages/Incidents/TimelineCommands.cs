@@ -3,12 +3,14 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
 
 /// <summary>Manual timeline entries, comments and messages to the reporter.</summary>
-public sealed class TimelineCommands(HelpdeskDbFactory dbs, IncidentJournal journal, TimeProvider clock)
+public sealed class TimelineCommands(
+    HelpdeskDbFactory dbs, IncidentJournal journal, NotificationService notifications, TimeProvider clock)
 {
     public const int MaxBody = 20_000;
 
@@ -106,6 +108,14 @@ public sealed class TimelineCommands(HelpdeskDbFactory dbs, IncidentJournal jour
         {
             journal.Timeline(db, incidentId, TimelineKind.MessageToReporter, clock.UtcNowMicroseconds(), user.Id, body!.Trim());
             journal.Audit(db, actor, AuditEvent.Incident_MessageToReporter, incidentId, new { body = body!.Trim() });
+
+            // A converted incident's requester has no status view to read the message on.
+            var incident = db.Incidents.Single(i => i.Id == incidentId);
+            if (incident.SourceTicketId is null)
+            {
+                notifications.RaiseReportMessage(db, IncidentJournal.Facts(incident), incident.ReporterId,
+                    body.Trim(), user.Id);
+            }
         });
 
     private IncidentResult Write(long incidentId, string? body, CurrentUser user, string? error, Action<HelpdeskDb> write)

@@ -3,6 +3,7 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Notifications;
 using LinqToDB;
 
 namespace HelpdeskLite.Pages.Incidents;
@@ -11,8 +12,11 @@ namespace HelpdeskLite.Pages.Incidents;
 public sealed record TransitionInput(IncidentStatus To, string? Actions, string? EffectiveAt, string? Reason);
 
 /// <summary>Moves incidents through the workflow table, and records the post-incident review.</summary>
-public sealed class WorkflowCommands(HelpdeskDbFactory dbs, IncidentJournal journal, TimeProvider clock)
+public sealed class WorkflowCommands(
+    HelpdeskDbFactory dbs, IncidentJournal journal, NotificationService notifications, TimeProvider clock)
 {
+    public const int MaxReason = 4000;
+
     public IncidentResult Transition(long id, int rowVersion, TransitionInput input, CurrentUser user, AuditActor actor)
     {
         if (!IncidentAccess.CanInvestigate(user))
@@ -62,10 +66,12 @@ public sealed class WorkflowCommands(HelpdeskDbFactory dbs, IncidentJournal jour
 
         Save(db, after);
         Record(db, before, after, input, now, user.Id, actor);
-        if (transition.From == IncidentStatus.New && after.Category is { } category)
+        if (transition.To == IncidentStatus.Triaged && after.Category is { } category)
         {
             ApplyPlaybook(db, id, category, now, user.Id, actor);
         }
+
+        NotifyReporter(db, before, after, user.Id);
 
         transaction.Commit();
         return IncidentResult.Done(id);
@@ -105,6 +111,23 @@ public sealed class WorkflowCommands(HelpdeskDbFactory dbs, IncidentJournal jour
                 }
 
                 after.ClosedAt = null;
+                after.FalsePositive = false;
+                after.FalsePositiveReason = null;
+                break;
+            case TransitionNeeds.FalsePositiveReason:
+                var reason = (input.Reason ?? "").Trim();
+                if (reason.Length == 0)
+                {
+                    return (after, "Give the reason why this is a false positive.");
+                }
+
+                if (reason.Length > MaxReason)
+                {
+                    return (after, $"The reason is longer than {MaxReason} characters.");
+                }
+
+                after.FalsePositive = true;
+                after.FalsePositiveReason = reason;
                 break;
         }
 
@@ -130,14 +153,17 @@ public sealed class WorkflowCommands(HelpdeskDbFactory dbs, IncidentJournal jour
             .Set(i => i.RecoveryActions, after.RecoveryActions)
             .Set(i => i.RecoveredAt, after.RecoveredAt)
             .Set(i => i.ClosedAt, after.ClosedAt)
+            .Set(i => i.FalsePositive, after.FalsePositive)
+            .Set(i => i.FalsePositiveReason, after.FalsePositiveReason)
             .Update();
 
     private void Record(
         HelpdeskDb db, Incident before, Incident after, TransitionInput input, DateTime now, long userId, AuditActor actor)
     {
         var reopened = before.Status == IncidentStatus.Closed;
-        var reason = reopened ? (input.Reason ?? "").Trim() : null;
+        var reason = reopened ? (input.Reason ?? "").Trim() : after.FalsePositiveReason;
         var text = $"Status {before.Status} → {after.Status}."
+            + (after.FalsePositive ? " Closed as a false positive." : "")
             + (reason is not null ? $" Reason: {reason}" : "")
             + (after.Status == IncidentStatus.Contained ? $" Containment actions: {after.ContainmentActions}" : "")
             + (after.Status == IncidentStatus.Recovered ? $" Recovery actions: {after.RecoveryActions}" : "");
@@ -149,8 +175,24 @@ public sealed class WorkflowCommands(HelpdeskDbFactory dbs, IncidentJournal jour
             details["reason"] = reason;
         }
 
-        journal.Audit(db, actor, reopened ? AuditEvent.Incident_Reopened : AuditEvent.Incident_StatusChanged,
-            after.Id, details);
+        var action = reopened ? AuditEvent.Incident_Reopened
+            : after.FalsePositive ? AuditEvent.Incident_ClosedAsFalsePositive
+            : AuditEvent.Incident_StatusChanged;
+        journal.Audit(db, actor, action, after.Id, details);
+    }
+
+    /// <summary>
+    /// Tells the person who reported the incident when the status they can see changes. A
+    /// converted incident has no status view for its requester, so it raises nothing here.
+    /// </summary>
+    private void NotifyReporter(HelpdeskDb db, Incident before, Incident after, long actorId)
+    {
+        if (after.SourceTicketId is null
+            && ReporterView.StatusText(before.Status) != ReporterView.StatusText(after.Status))
+        {
+            notifications.RaiseReportStatusChanged(db, IncidentJournal.Facts(after), after.ReporterId,
+                ReporterView.StatusText(after.Status), actorId);
+        }
     }
 
     private void ApplyPlaybook(HelpdeskDb db, long id, IncidentCategory category, DateTime now, long userId, AuditActor actor)

@@ -4,6 +4,7 @@ using HelpdeskLite.Hosting;
 using HelpdeskLite.Web;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskLite.Pages.Notifications;
@@ -28,6 +29,11 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnPostRead(long id)
     {
+        if (FilterFailedToBind)
+        {
+            return BadRequest();
+        }
+
         if (!commands.MarkRead(HttpContext.GetCurrentUser().Id, id))
         {
             return NotFound();
@@ -38,9 +44,20 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnPostReadAll()
     {
+        if (FilterFailedToBind)
+        {
+            return BadRequest();
+        }
+
         commands.MarkAllRead(HttpContext.GetCurrentUser().Id);
         return AfterChange();
     }
+
+    // An unread filter that failed to bind would otherwise be ignored while the change still went
+    // through. The whole ModelState cannot be checked, because Razor Pages' own "page" route value
+    // (the page path) always fails to bind to PageNumber.
+    private bool FilterFailedToBind =>
+        ModelState.GetFieldValidationState(nameof(Unread)) == ModelValidationState.Invalid;
 
     /// <summary>Returns the refreshed list to htmx, and redirects a plain form post (post/redirect/get).</summary>
     private IActionResult AfterChange() => Request.IsHtmx() ? OnGet() : Redirect(PageUrl(1));
