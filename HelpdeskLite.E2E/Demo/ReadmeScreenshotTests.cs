@@ -28,7 +28,8 @@ public sealed class ReadmeScreenshotTests(ProductFixture fixture) : IDisposable
         var agent = await SignInAsync(address, "support.lee");
         await agent.GotoAsync("/tickets");
         await SaveAsync(agent, "queue");
-        await agent.Locator("#ticket-list tbody a[href^='/tickets/']").First.ClickAsync();
+        await agent.GetByRole(AriaRole.Row).Filter(new() { HasText = "Waiting for User" })
+            .Locator("a[href^='/tickets/']").First.ClickAsync();
         await Assertions.Expect(agent.Locator(".demo-banner")).ToBeVisibleAsync();
         await SaveAsync(agent, "ticket");
 

@@ -4,7 +4,7 @@ namespace HelpdeskLite.Demo;
 
 internal sealed record DemoPerson(string Username, string DisplayName, Role Role);
 
-/// <summary>The invented staff of the demo organisation; every account shares one printed password.</summary>
+/// <summary>The invented staff of the demo organisation. Every account has the one password the console prints.</summary>
 internal static class DemoPeople
 {
     public const string Password = "helpdesk-demo-pass";

@@ -173,13 +173,13 @@ internal sealed class DemoTicketScripts(DemoSchedule schedule, DemoContext demo,
         }
     }
 
-    private void Move(DemoScript script, DateTimeOffset at, string who, TicketStatus to, string? text) =>
+    private void Move(DemoScript script, DateTimeOffset at, string username, TicketStatus to, string? text) =>
         schedule.Add(at, script, s => Tickets.Transition(
-            demo.Viewer(who), demo.Actor(who), s.Number, demo.TicketVersion(s.Number), to, text, null).Succeeded);
+            demo.Viewer(username), demo.Actor(username), s.Number, demo.TicketVersion(s.Number), to, text, null).Succeeded);
 
-    private void Comment(DemoScript script, DateTimeOffset at, string who, string text, bool isInternal) =>
+    private void Comment(DemoScript script, DateTimeOffset at, string username, string text, bool isInternal) =>
         schedule.Add(at, script, async s =>
-            (await Tickets.CommentAsync(demo.Viewer(who), demo.Actor(who), s.Number, text, isInternal, [])).Succeeded);
+            (await Tickets.CommentAsync(demo.Viewer(username), demo.Actor(username), s.Number, text, isInternal, [])).Succeeded);
 
     private DateTimeOffset Later(DateTimeOffset at, int minMinutes, int maxMinutes, bool agent)
     {
