@@ -76,6 +76,7 @@ public static class HelpdeskApp
         services.AddSingleton(Options.Create(database));
         services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
         services.Configure<Files.AttachmentOptions>(builder.Configuration.GetSection("Attachments"));
+        services.Configure<Demo.DemoOptions>(builder.Configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HelpdeskDbFactory>();
         services.AddAudit(builder.Configuration);
