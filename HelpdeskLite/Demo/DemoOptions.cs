@@ -10,5 +10,5 @@ public sealed class DemoOptions
     public string Folder { get; set; } = DemoStart.DefaultFolder;
 
     /// <summary>How many rows of the embedded ticket texts to file, at most all of them.</summary>
-    public int Tickets { get; set; } = 300;
+    public int Tickets { get; set; } = 150;
 }

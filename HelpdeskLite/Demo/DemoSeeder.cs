@@ -62,7 +62,7 @@ public static class DemoSeeder
 
         var random = new Random(2026);
         var schedule = new DemoSchedule(clock);
-        var count = Math.Max(0, configuration.GetSection("Demo").Get<DemoOptions>()?.Tickets ?? 300);
+        var count = Math.Max(0, configuration.GetSection("Demo").Get<DemoOptions>()?.Tickets ?? 150);
         new DemoTicketScripts(schedule, demo, random).AddAll(DemoTickets.Load().Take(count).ToList(), clock.Now, end);
         new DemoIncidentScripts(schedule, demo).AddAll(end - TimeSpan.FromMinutes(30));
         AddMonitorRuns(schedule, demo.Get<SlaMonitor>(), clock.Now, end);
