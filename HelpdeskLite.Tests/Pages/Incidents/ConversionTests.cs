@@ -59,7 +59,7 @@ public sealed class ConversionTests
         var ticketPage = await agent.GetHtmlAsync($"/tickets/{number}");
         Assert.Contains($"href=\"/incidents/{incident.Id}\"", ticketPage);
         var summary = await agent.GetHtmlAsync($"/incidents/{incident.Id}");
-        Assert.Contains($"/tickets/{ticket.Id}", summary);
+        Assert.Contains($"<a href=\"/tickets/{number}\">{ticket.NumberText}</a>", summary);
         Assert.DoesNotContain("incident-evidence", summary);
     }
 

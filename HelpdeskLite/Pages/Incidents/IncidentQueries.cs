@@ -31,7 +31,8 @@ public sealed record IncidentDetails(
     IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<TaskItem> Tasks,
     IReadOnlyList<ObservableItem> Observables,
-    IReadOnlyList<User> Officers);
+    IReadOnlyList<User> Officers,
+    long? SourceTicketNumber);
 
 /// <summary>Reads incidents for pages. Callers check access first.</summary>
 public sealed class IncidentQueries(HelpdeskDbFactory dbs)
@@ -126,7 +127,10 @@ public sealed class IncidentQueries(HelpdeskDbFactory dbs)
                 .Where(r => r.Kind == o.Kind && r.NormalizedValue == o.NormalizedValue)
                 .Select(r => (r.Id, IncidentNames.Format(r.Number))).Distinct().ToList())).ToList(),
             db.Users.Where(u => u.IsActive && (u.Role == Role.SecurityOfficer || u.Role == Role.Admin))
-                .OrderBy(u => u.DisplayName).ToList());
+                .OrderBy(u => u.DisplayName).ToList(),
+            incident.SourceTicketId is { } ticketId
+                ? db.Tickets.Where(t => t.Id == ticketId).Select(t => (long?)t.Number).FirstOrDefault()
+                : null);
     }
 
     /// <summary>Finds every incident that has an observable with this value, whatever its kind.</summary>
