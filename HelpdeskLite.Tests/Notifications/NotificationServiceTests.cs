@@ -150,6 +150,7 @@ public sealed class NotificationServiceTests
         Assert.Equal(requester.Id, sent.RecipientId);
         Assert.Contains("INC-1007", sent.Text);
         Assert.DoesNotContain(InvestigationSecret, sent.Text);
+        Assert.Equal("/incidents/mine/7", sent.Link);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -108,7 +108,7 @@ public sealed class NotificationService(TimeProvider clock)
     public void RaiseTicketConverted(HelpdeskDb db, Ticket ticket, IncidentFacts incident, long? actorId)
     {
         Deliver(db, ticket.RequesterId, actorId, NotificationKind.TicketConverted,
-            new Target("incident", incident.Id, NotificationLinks.Incident(incident.Id)),
+            new Target("incident", incident.Id, NotificationLinks.MyReport(incident.Id)),
             $"Your ticket {ticket.NumberText} \"{ticket.Subject}\" was passed to the security team as {incident.NumberText}.",
             role => true);
     }
@@ -221,4 +221,7 @@ public static class NotificationLinks
     public static string Ticket(long number) => $"/tickets/{number}";
 
     public static string Incident(long id) => $"/incidents/{id}";
+
+    /// <summary>The reporter's status view of an incident; the full incident page answers them 404.</summary>
+    public static string MyReport(long id) => $"/incidents/mine/{id}";
 }
