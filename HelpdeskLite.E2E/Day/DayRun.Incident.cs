@@ -20,13 +20,14 @@ public sealed partial class DayRun
     private string incidentNumber = "";
 
     /// <summary>
-    /// Step 4: the ticket about a suspicious mail becomes an incident that the Security Officer
-    /// works to closure; the reporting user sees only its status and the messages sent to them.
+    /// Step 4: the ticket about a suspicious mail becomes an incident, and the Security Officer
+    /// works it to closure. The reporting user sees only its status and the messages sent to them.
     /// </summary>
     public async Task HandleSuspiciousMailAsync()
     {
         var ticket = tickets.Single(t => t.Source.IsSuspiciousMail);
         Assert.Contains(ticket, adaTickets);
+        Assert.Contains(ticket.Source.Index, WithAttachment);
 
         await AsAsync(DayPeople.Ada, page => ConvertAsync(page, ticket));
         await AsAsync(DayPeople.Officer, page => InvestigateAsync(page, ticket));

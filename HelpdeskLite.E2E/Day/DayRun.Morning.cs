@@ -6,8 +6,11 @@ namespace HelpdeskLite.E2E.Day;
 
 public sealed partial class DayRun
 {
-    /// <summary>Ticket rows (by position in the data) that are filed with an attachment.</summary>
-    private static readonly int[] WithAttachment = [0, 7, 24, 33, 48];
+    /// <summary>
+    /// Ticket rows (by position in the data) that are filed with an attachment. Row 23 is the
+    /// suspicious mail, whose attachment must come across to the incident as evidence.
+    /// </summary>
+    private static readonly int[] WithAttachment = [0, 7, 23, 34, 48];
 
     /// <summary>Step 1: the admin completes set-up, creates the staff and users, and sets the SLA.</summary>
     public async Task SetUpAsync()

@@ -25,8 +25,8 @@ public sealed partial class DayRun
         await AsAsync(DayPeople.Ben, AssignNewestPageToBenAsync);
 
         var ada = adaTickets.Where(t => !t.Source.IsSuspiciousMail).ToList();
-        await AsAsync(DayPeople.Ada, page => WorkAsync(page, ada[..10], asked: ada[..4], resolved: [.. ada[..3], .. ada[4..8]]));
-        await AsAsync(DayPeople.Ben, page => WorkAsync(page, benTickets[..5], asked: [], resolved: benTickets[..3]));
+        await AsAsync(DayPeople.Ada, page => WorkAsync(page, ada[..10], questioned: ada[..4], resolved: [.. ada[..3], .. ada[4..8]]));
+        await AsAsync(DayPeople.Ben, page => WorkAsync(page, benTickets[..5], questioned: [], resolved: benTickets[..3]));
 
         foreach (var ticket in ada[..3])
         {
@@ -84,19 +84,19 @@ public sealed partial class DayRun
         benTickets.ForEach(t => t.Status = "Assigned");
     }
 
-    private static async Task WorkAsync(IPage page, List<FiledTicket> started, List<FiledTicket> asked, List<FiledTicket> resolved)
+    private static async Task WorkAsync(IPage page, List<FiledTicket> started, List<FiledTicket> questioned, List<FiledTicket> resolved)
     {
         foreach (var ticket in started)
         {
             await MoveAsync(page, ticket, "Start work", null, "In Progress");
         }
 
-        foreach (var ticket in asked)
+        foreach (var ticket in questioned)
         {
             await MoveAsync(page, ticket, "Ask the requester", Question, "Waiting for User");
         }
 
-        foreach (var ticket in resolved.Where(t => !asked.Contains(t)))
+        foreach (var ticket in resolved.Where(t => !questioned.Contains(t)))
         {
             await MoveAsync(page, ticket, "Resolve", Resolution, "Resolved");
         }
@@ -122,7 +122,7 @@ public sealed partial class DayRun
         ticket.Status = "In Progress";
     }
 
-    /// <summary>Ada sees each answer in her notifications, then resolves the ticket.</summary>
+    /// <summary>Ada finds each answer in her notifications, then resolves the tickets.</summary>
     private static async Task ResolveAnsweredAsync(IPage page, List<FiledTicket> answered)
     {
         var notifications = new NotificationsPage(page);

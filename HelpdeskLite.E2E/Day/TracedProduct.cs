@@ -7,15 +7,17 @@ namespace HelpdeskLite.E2E.Day;
 
 /// <summary>
 /// The product started as README describes (<c>dotnet HelpdeskLite.dll</c> with command-line
-/// settings) on its own database, run under <c>strace</c> so that every outgoing
-/// <c>connect</c>, <c>sendto</c> and <c>sendmsg</c> with an address is recorded for the
-/// air-gap check.
+/// settings) on its own database, run under <c>strace</c> so that every <c>connect</c> call of
+/// every thread is recorded for the air-gap check.
 /// </summary>
 /// <remarks>
 /// A network namespace with only loopback would also stop the browser and the test database from
 /// reaching the product, so the day records connection attempts instead. The product is started
 /// through <c>sh -c 'echo $$ &gt; pid; exec dotnet …'</c> to learn its process id: stopping
 /// strace alone would detach it and leave the product running.
+/// NOTE: only connect is traced, because tracing sendto and sendmsg stops the product on every
+/// response it writes. A datagram sent with sendto to an address, without connect, is not seen.
+/// Name lookups are still seen: .NET resolves names through glibc, which connects its UDP socket.
 /// </remarks>
 public sealed partial class TracedProduct : IAsyncDisposable
 {
@@ -61,7 +63,7 @@ public sealed partial class TracedProduct : IAsyncDisposable
 
         string[] arguments =
         [
-            "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect,sendto,sendmsg", "-e", "signal=none",
+            "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect", "-e", "signal=none",
             "-o", Path.Combine(folder, "connect.trace"),
             "sh", "-c", "echo $$ > \"$0\"; exec \"$@\"", Path.Combine(folder, "product.pid"),
             "dotnet", ProductProcess.DllPath, .. settings,
@@ -82,7 +84,7 @@ public sealed partial class TracedProduct : IAsyncDisposable
         Assert.NotEqual("0", tracer["TracerPid:".Length..].Trim());
     }
 
-    /// <summary>Returns every recorded address the product connected or sent to.</summary>
+    /// <summary>Returns every address the product called connect with.</summary>
     public IReadOnlyList<string> RecordedTargets() =>
         File.ReadLines(TraceFile)
             .Select(line => AddressPattern().Match(line))
@@ -90,7 +92,7 @@ public sealed partial class TracedProduct : IAsyncDisposable
             .Select(match => match.Value)
             .ToList();
 
-    /// <summary>Returns the recorded addresses that are neither loopback nor local to the machine.</summary>
+    /// <summary>Returns the recorded addresses that are not loopback and not local to the machine.</summary>
     public IReadOnlyList<string> NonLoopbackTargets() =>
         RecordedTargets().Where(target => !IsLocal(target)).Distinct().ToList();
 

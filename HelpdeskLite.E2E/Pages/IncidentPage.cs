@@ -11,7 +11,8 @@ public sealed class IncidentPage(IPage page)
 
     public ILocator Message => page.GetByRole(AriaRole.Status);
 
-    public ILocator Error => page.GetByRole(AriaRole.Alert);
+    /// <summary>The error of a rejected workflow move or form, as the page header shows it.</summary>
+    public ILocator Error => page.Locator("#incident-header").GetByRole(AriaRole.Alert);
 
     public ILocator Timeline => page.Locator("#incident-timeline");
 
