@@ -15,7 +15,12 @@ namespace HelpdeskLite.Pages.Incidents;
 /// evidence; attachments keep their storage key and recorded SHA-256, so no file is copied.
 /// </summary>
 public sealed class ConversionCommands(
-    HelpdeskDbFactory dbs, TicketCommands tickets, IncidentJournal journal, TimeProvider clock, ILogger<ConversionCommands> logger)
+    HelpdeskDbFactory dbs,
+    TicketCommands tickets,
+    IncidentJournal journal,
+    HelpdeskLite.Notifications.NotificationService notifications,
+    TimeProvider clock,
+    ILogger<ConversionCommands> logger)
 {
     /// <summary>Setting that decides whether a converted ticket is resolved ("true") or stays open.</summary>
     public const string ResolveSettingKey = "incidents.conversion_resolves_ticket";
@@ -60,6 +65,8 @@ public sealed class ConversionCommands(
             return IncidentResult.Stale;
         }
 
+        notifications.RaiseTicketConverted(
+            db, ticket, new HelpdeskLite.Notifications.IncidentFacts(incident.Id, incident.NumberText, incident.Title), user.Id);
         transaction.Commit();
         logger.LogInformation("Ticket {TicketNumber} was converted to incident {IncidentNumber}",
             ticket.NumberText, incident.NumberText);
