@@ -98,8 +98,10 @@ public sealed partial class DayRun
         await Expect(incident.Error).ToContainTextAsync($"an owner for the corrective action \"{CorrectiveTask}\"");
         await Expect(incident.Status).ToHaveTextAsync("Recovered");
 
-        await incident.PlanTaskAsync(CorrectiveTask, DayPeople.Officer.DisplayName, DateOnly.FromDateTime(now).AddDays(14));
-        await Expect(incident.Tasks.Locator("input[type=date]").First).Not.ToHaveValueAsync("");
+        var due = DateOnly.FromDateTime(now).AddDays(14);
+        await incident.PlanTaskAsync(CorrectiveTask, DayPeople.Officer.DisplayName, due);
+        await Expect(incident.TaskRow(CorrectiveTask).GetByLabel("Due date"))
+            .ToHaveValueAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await incident.SaveReviewAsync(RootCause, Factors, Lessons);
         await Expect(incident.Message).ToHaveTextAsync("The review was saved.");
         await Step(incident, "Close", "Closed");

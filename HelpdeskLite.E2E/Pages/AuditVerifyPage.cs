@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace HelpdeskLite.E2E.Pages;
 
-/// <summary>The audit chain verification at /audit/verify; progress is polled by htmx.</summary>
+/// <summary>The audit chain verification at /audit/verify. htmx polls its progress.</summary>
 public sealed class AuditVerifyPage(IPage page)
 {
     public ILocator Result => page.Locator("#verify-progress .alert");

@@ -22,6 +22,9 @@ public sealed class IncidentPage(IPage page)
 
     public Task GotoAsync(long id) => page.GotoAsync($"/incidents/{id}");
 
+    public ILocator TaskRow(string title) =>
+        Tasks.Locator("tbody tr").Filter(new() { Has = page.Locator($"input[name=Title][value=\"{title}\"]") });
+
     public async Task SaveAssessmentAsync(IncidentAssessment assessment)
     {
         await page.Locator("#category").SelectOptionAsync(new SelectOptionValue { Label = assessment.Category });
@@ -84,7 +87,7 @@ public sealed class IncidentPage(IPage page)
     /// <summary>Gives a task from the playbook an owner and a due date, and saves its row.</summary>
     public async Task PlanTaskAsync(string title, string owner, DateOnly due)
     {
-        var row = Tasks.Locator("tbody tr").Filter(new() { Has = page.Locator($"input[name=Title][value=\"{title}\"]") });
+        var row = TaskRow(title);
         await row.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = owner });
         await row.GetByLabel("Due date").FillAsync(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

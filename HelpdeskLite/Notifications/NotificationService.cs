@@ -222,6 +222,6 @@ public static class NotificationLinks
 
     public static string Incident(long id) => $"/incidents/{id}";
 
-    /// <summary>The reporter's status view of an incident; the full incident page answers them 404.</summary>
+    /// <summary>The reporter's status view of an incident; the full incident page returns 404 to a reporter.</summary>
     public static string MyReport(long id) => $"/incidents/mine/{id}";
 }
