@@ -66,12 +66,20 @@ public sealed partial class ProductFixture : IAsyncLifetime
     }
 
     /// <summary>Opens a fresh browser context (its own cookies) at the product's address.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Address);
+
+    /// <summary>
+    /// Opens a browser context at another product's address, optionally with the cookies of an
+    /// earlier context (from <c>IBrowserContext.StorageStateAsync</c>), so a person signs in once.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri address, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Address.ToString(),
+            BaseURL = address.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = storageState,
+            AcceptDownloads = true,
         });
         return await context.NewPageAsync();
     }

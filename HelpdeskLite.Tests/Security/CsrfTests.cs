@@ -11,6 +11,18 @@ public sealed class CsrfTests(ITestOutputHelper output)
     // The error page takes POSTs so a failed form post can re-execute it; it changes nothing.
     private static readonly HashSet<string> Exempt = new(StringComparer.Ordinal) { "POST /error/{code:int?}" };
 
+    [Fact]
+    public async Task Every_rendered_post_form_carries_token()
+    {
+        await using var world = await MatrixWorld.StartAsync(DatabaseKind.Sqlite, EndpointCatalog.Areas());
+
+        var forms = await HostileInputTests.PostFormsAsync(world);
+
+        Assert.NotEmpty(forms);
+        var missing = forms.Where(f => !f.Form.HasAntiforgeryToken).Select(f => $"{f.Actor}: {f.Form.Action}").ToList();
+        Assert.True(missing.Count == 0, "These forms post without an antiforgery token, so they fail without htmx:\n" + string.Join('\n', missing));
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Post_without_token_is_rejected_everywhere(DatabaseKind kind)
     {

@@ -10,7 +10,8 @@ public sealed record RenderedForm(
     bool IsMultipart,
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlySet<string> FreeTextFields,
-    IReadOnlyList<string> FileFields);
+    IReadOnlyList<string> FileFields,
+    bool HasAntiforgeryToken);
 
 /// <summary>Reads the forms out of the product's own rendered pages.</summary>
 public static partial class FormScanner
@@ -32,12 +33,19 @@ public static partial class FormScanner
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             var freeText = new HashSet<string>(StringComparer.Ordinal);
             var files = new List<string>();
+            var hasToken = false;
             foreach (Match input in Field().Matches(body))
             {
                 var tag = input.Groups["tag"].Value.ToLowerInvariant();
                 var inputAttributes = input.Groups["attributes"].Value;
                 var name = Attribute(inputAttributes, "name");
-                if (name is null || name == "__RequestVerificationToken")
+                if (name == "__RequestVerificationToken")
+                {
+                    hasToken = true;
+                    continue;
+                }
+
+                if (name is null)
                 {
                     continue;
                 }
@@ -64,7 +72,7 @@ public static partial class FormScanner
 
             forms.Add(new RenderedForm(
                 method, action, (Attribute(attributes, "enctype") ?? "").Contains("multipart", StringComparison.Ordinal),
-                fields, freeText, files));
+                fields, freeText, files, hasToken));
         }
 
         return forms;
