@@ -65,7 +65,6 @@ targets=(
   "admin|$base/audit?actor=sqladmin&entityType=ticket&entityId=1|actor,entityType,entityId"
   "admin|$base/reports?kind=tickets|kind"
   "admin|$base/admin/users?q=smith&role=User&active=true&page=1|q,role,active,page"
-  "admin|$base/admin/users?handler=List&q=smith&role=User&active=true&page=1|q,role,active,page"
 )
 
 found=0
