@@ -97,6 +97,8 @@ public sealed class IncidentWorkflowPageTests
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(IncidentStatus.New, IncidentSteps.Incident(app, id).Status);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(1, html.Split("role=\"alert\"").Length - 1);
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

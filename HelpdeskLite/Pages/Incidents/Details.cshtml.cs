@@ -22,6 +22,11 @@ public sealed class DetailsModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>Name of the partial whose form caused <see cref="Error"/>; only that section shows it.</summary>
+    public string ErrorSection { get; private set; } = HeaderSection;
+
+    private const string HeaderSection = "_Header";
+
     public string? Message { get; private set; }
 
     public IActionResult OnGet(long id, string? done) => Show(id, null, done);
@@ -65,13 +70,17 @@ public sealed class DetailsModel(
     public IActionResult OnPostSupersede(long id, long evidenceId, string? reason) =>
         After(id, evidence.Supersede(id, evidenceId, reason, Viewer, HttpContext.AuditActor()), "The evidence was marked superseded.");
 
-    private IActionResult After(long id, IncidentResult result, string success)
+    /// <summary>Returns the error for one section of the page, or null when another section caused it.</summary>
+    public string? ErrorFor(string section) => section == ErrorSection ? Error : null;
+
+    private IActionResult After(long id, IncidentResult result, string success, string section = HeaderSection)
     {
         if (result.Succeeded)
         {
             return RedirectToPage(new { id, done = success });
         }
 
+        ErrorSection = section;
         return result.Outcome == IncidentOutcome.NotFound ? NotFound() : Show(id, result, null);
     }
 
@@ -84,13 +93,14 @@ public sealed class DetailsModel(
 
         if (!Request.IsHtmx())
         {
-            return After(id, result, "Saved.");
+            return After(id, result, "Saved.", partial);
         }
 
         // The layout's htmx configuration swaps 409 and 422 responses into the target, so the
         // error text still replaces the fragment while the status code reports the rejection.
         Load(id);
         Error = result.Message;
+        ErrorSection = partial;
         if (!result.Succeeded)
         {
             Response.StatusCode = result.Outcome == IncidentOutcome.Stale
