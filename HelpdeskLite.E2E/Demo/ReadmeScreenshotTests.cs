@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace HelpdeskLite.E2E.Demo;
 
 /// <summary>
-/// Writes the README's screenshots to docs/screenshots from a fresh <c>--demo</c> start. Run it
+/// Writes the README's screenshots to Demo/Screenshots from a fresh <c>--demo</c> start. Run it
 /// on purpose: <c>dotnet test HelpdeskLite.E2E --filter "FullyQualifiedName~ReadmeScreenshot" -- xUnit.Explicit=only</c>.
 /// </summary>
 public sealed class ReadmeScreenshotTests(ProductFixture fixture) : IDisposable
@@ -14,7 +14,7 @@ public sealed class ReadmeScreenshotTests(ProductFixture fixture) : IDisposable
     private const string Password = "helpdesk-demo-pass";
     private const int MaxHeight = 1400;
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"hdl-shots-{Guid.NewGuid():N}");
-    private static readonly string Output = Path.Combine(ProductFixture.RepositoryRoot, "docs", "screenshots");
+    private static readonly string Output = Path.Combine(ProductFixture.RepositoryRoot, "HelpdeskLite.E2E", "Demo", "Screenshots");
 
     [Fact(Explicit = true)]
     public async Task Readme_screenshots_of_demo_data()
