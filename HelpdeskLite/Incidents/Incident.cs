@@ -279,7 +279,7 @@ public sealed class IncidentTask
     [Column("done_at")]
     public DateTime? DoneAt { get; set; }
 
-    /// <summary>When the owner was told the task is overdue; cleared when the due date or owner changes.</summary>
+    /// <summary>Time the owner was notified that the task is overdue, cleared when the due date or owner changes.</summary>
     [Column("overdue_notified_at")]
     public DateTime? OverdueNotifiedAt { get; set; }
 

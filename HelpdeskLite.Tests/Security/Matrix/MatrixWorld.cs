@@ -34,7 +34,7 @@ public sealed class MatrixWorld : IAsyncDisposable
 
     public static async Task<MatrixWorld> StartAsync(DatabaseKind kind, IEnumerable<IMatrixArea> areas)
     {
-        // The hostile-file corpus holds a file one byte over 64 KiB; this limit makes it too big here.
+        // The hostile-file corpus contains a file one byte over 64 KiB, which this limit rejects.
         var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Attachments:MaxBytes"] = (64 * 1024).ToString(CultureInfo.InvariantCulture) });
         var world = new MatrixWorld(app, app.CreateUser(Role.User, "stranger"));
         world.clients[MatrixActor.Anonymous] = app.Anonymous();
