@@ -3,6 +3,7 @@ using HelpdeskLite.Auth;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpdeskLite.Tests.Infrastructure;
@@ -11,6 +12,13 @@ namespace HelpdeskLite.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     public const string DefaultPassword = "Correct-Horse-Battery-42";
+
+    /// <summary>
+    /// The password hash work factor under test. At the product's 100,000 iterations each hash
+    /// costs about 0.2 s of CPU here, and the suite makes thousands; PasswordWorkFactorTests
+    /// checks the product's own setting.
+    /// </summary>
+    public const int HashIterations = 1000;
     private static int userCounter;
 
     private readonly WebApplication app;
@@ -65,7 +73,8 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var args = arguments.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
-        var app = HelpdeskApp.Build(args);
+        var app = HelpdeskApp.Build(args, services =>
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = HashIterations));
         await app.StartAsync();
         return new TestApp(app, database, new Uri(app.Urls.First()), ownsDatabase);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,25 +26,48 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, 
     /// <summary>Takes row counts only: enough for <see cref="CountChanges"/>, and much cheaper per request.</summary>
     public static DatabaseSnapshot TakeCounts(TestApp app) => Take(app, hashContent: false);
 
+    // The tables of each database, read once: tests do not change the schema.
+    private static readonly ConcurrentDictionary<string, string[]> TablesByDatabase = new(StringComparer.Ordinal);
+
+    /// <summary>Reads every table in one batch, so a snapshot costs one round trip.</summary>
     private static DatabaseSnapshot Take(TestApp app, bool hashContent)
     {
         using var db = app.Db.Open();
-        var tables = db.Provider == DatabaseProvider.MySql
-            ? db.Query<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()").ToList()
-            : db.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToList();
+        var tables = TablesByDatabase.GetOrAdd(app.Database.ConnectionString, _ => Tables(db));
+        using var command = db.OpenDbConnection().CreateCommand();
+        command.CommandText = hashContent
+            ? string.Join(";\n", tables.Select(table => $"SELECT * FROM {table}"))
+            : "SELECT " + string.Join(", ", tables.Select(table => $"(SELECT COUNT(*) FROM {table})"));
+        using var reader = command.ExecuteReader();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in tables.Where(t => !Journals.Contains(t)))
+        if (!hashContent)
         {
-            counts[table] = db.Execute<long>($"SELECT COUNT(*) FROM {table}");
-            if (hashContent)
+            reader.Read();
+            for (var i = 0; i < tables.Length; i++)
             {
-                hashes[table] = HashRows(db, table);
+                counts[tables[i]] = Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            return new DatabaseSnapshot(counts, hashes);
+        }
+
+        foreach (var table in tables)
+        {
+            (counts[table], hashes[table]) = HashRows(reader);
+            reader.NextResult();
         }
 
         return new DatabaseSnapshot(counts, hashes);
     }
+
+    private static string[] Tables(HelpdeskDb db) =>
+        (db.Provider == DatabaseProvider.MySql
+            ? db.Query<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+            : db.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        .Where(table => !Journals.Contains(table))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>Returns the tables whose row count differs, as "table: before -> after".</summary>
     public IEnumerable<string> CountChanges(DatabaseSnapshot after) =>
@@ -54,11 +78,9 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, 
     public IEnumerable<string> ContentChanges(DatabaseSnapshot after) =>
         Hashes.Where(pair => after.Hashes.GetValueOrDefault(pair.Key) != pair.Value).Select(pair => pair.Key);
 
-    private static string HashRows(DataConnection db, string table)
+    /// <summary>Counts and hashes the rows of the reader's current result, in any order.</summary>
+    private static (long Count, string Hash) HashRows(DbDataReader reader)
     {
-        using var command = db.OpenDbConnection().CreateCommand();
-        command.CommandText = $"SELECT * FROM {table}";
-        using var reader = command.ExecuteReader();
         var text = new StringBuilder();
         var rows = new List<string>();
         while (reader.Read())
@@ -73,6 +95,6 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, 
         }
 
         rows.Sort(StringComparer.Ordinal);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
+        return (rows.Count, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows)))));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using HelpdeskLite.Audit;
@@ -27,9 +28,12 @@ public sealed class AccountService(
 
     public const int MaxUsernameLength = 64;
 
-    // Compared against when the username is unknown, so both cases take the same time.
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<User>().HashPassword(new User(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+    // Compared against when the username is unknown, so both cases take the same time. Made
+    // by the same hasher as real hashes, so it costs the same number of iterations.
+    private static readonly ConditionalWeakTable<PasswordHasher<User>, string> DummyHashes = new();
+
+    private string DummyHash() => DummyHashes.GetValue(hasher, h =>
+        h.HashPassword(new User(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
 
     public SignInResult SignIn(string? username, string? password, AuditActor client)
     {
@@ -44,7 +48,7 @@ public sealed class AccountService(
         using var transaction = db.BeginTransaction();
         var now = clock.UtcNowMicroseconds();
         var user = db.Users.FirstOrDefault(u => u.Username == username);
-        var verified = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DummyHash.Value, password);
+        var verified = hasher.VerifyHashedPassword(user ?? new User(), user?.PasswordHash ?? DummyHash(), password);
 
         if (user is null || !user.IsActive || user.LockedUntil > now || verified == PasswordVerificationResult.Failed)
         {

@@ -29,7 +29,11 @@ public static class HelpdeskApp
         }
     }
 
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the application; <paramref name="adjustServices"/> runs after the product's own
+    /// registrations, so a host embedding it (the tests) can replace one of them.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? adjustServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -63,6 +67,7 @@ public static class HelpdeskApp
         DatabaseStartup.Migrate(database);
         builder.AddRequestLimits();
         AddServices(builder, helpdesk, database);
+        adjustServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         UsePipeline(app);
