@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using MySqlConnector;
 
 namespace HelpdeskLite.Tests.Infrastructure;
@@ -44,6 +46,78 @@ public sealed class MariaDbServer : IAsyncDisposable
         return $"{AdminConnectionString};Database={name}";
     }
 
+    /// <summary>
+    /// Creates a database with the schema and seed rows of <paramref name="template"/>: its
+    /// tables, rows and triggers are copied in one batch, which costs a fraction of running
+    /// the migrations again. Returns the new database's connection string.
+    /// </summary>
+    public async Task<string> CloneDatabaseAsync(string template)
+    {
+        var script = await cloneScripts.GetOrAdd(template, CloneScriptAsync);
+        var name = $"hdl_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}";
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\nUSE `{name}`;\n" +
+            script.Replace("{template}", template, StringComparison.Ordinal);
+        await command.ExecuteNonQueryAsync();
+        return $"{AdminConnectionString};Database={name}";
+    }
+
+    private readonly ConcurrentDictionary<string, Task<string>> cloneScripts = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the statements that rebuild the template in the current database.</summary>
+    private async Task<string> CloneScriptAsync(string template)
+    {
+        await using var connection = new MySqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        // A full-text index takes the stop-word setting of the session that builds it; the
+        // migration builds the ticket index with the list off.
+        var script = new StringBuilder("SET FOREIGN_KEY_CHECKS = 0;\nSET SESSION innodb_ft_enable_stopword = OFF;\n");
+        var tables = new List<string>();
+        await using (var command = new MySqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = @schema AND table_type = 'BASE TABLE' ORDER BY table_name",
+            connection))
+        {
+            command.Parameters.AddWithValue("@schema", template);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var command = new MySqlCommand($"SHOW CREATE TABLE `{template}`.`{table}`", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            script.Append(reader.GetString(1)).Append(";\n");
+        }
+
+        foreach (var table in tables)
+        {
+            script.Append($"INSERT INTO `{table}` SELECT * FROM `{{template}}`.`{table}`;\n");
+        }
+
+        await using (var command = new MySqlCommand(
+            "SELECT trigger_name, action_timing, event_manipulation, event_object_table, action_statement " +
+            "FROM information_schema.triggers WHERE trigger_schema = @schema ORDER BY event_object_table, action_order",
+            connection))
+        {
+            command.Parameters.AddWithValue("@schema", template);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                script.Append($"CREATE TRIGGER `{reader.GetString(0)}` {reader.GetString(1)} {reader.GetString(2)} ")
+                    .Append($"ON `{reader.GetString(3)}` FOR EACH ROW {reader.GetString(4)};\n");
+            }
+        }
+
+        return script.Append("SET FOREIGN_KEY_CHECKS = 1;\n").ToString();
+    }
+
     private static async Task<MariaDbServer> StartAsync()
     {
         var server = FindExecutable("mariadbd", "mysqld")
@@ -71,7 +145,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         var process = Process.Start(new ProcessStartInfo(server,
             $"--no-defaults --datadir={data} --tmpdir={temp} --port={port} --bind-address=127.0.0.1 " +
             $"--socket={Path.Combine(folder, "mysqld.sock")} --pid-file={Path.Combine(folder, "mysqld.pid")} " +
-            "--skip-name-resolve --skip-log-bin --innodb-buffer-pool-size=512M --innodb-log-file-size=256M " +
+            "--skip-name-resolve --skip-log-bin --innodb-file-per-table=0 --innodb-buffer-pool-size=512M --innodb-log-file-size=256M " +
             "--innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --sync-binlog=0 --max-connections=500 " +
             "--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci " +
             $"--log-error={Path.Combine(folder, "error.log")} {asRoot}")

@@ -2,6 +2,7 @@ using HelpdeskLite.Audit;
 using HelpdeskLite.Data;
 using HelpdeskLite.Data.Migrations;
 using Microsoft.Extensions.Options;
+using MySqlConnector;
 
 namespace HelpdeskLite.Tests.Infrastructure;
 
@@ -45,10 +46,30 @@ public sealed class TestDatabase : IDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {
+        if (kind == DatabaseKind.MySql)
+        {
+            var template = await MySqlTemplate.Value;
+            var folder = Path.Combine(Path.GetTempPath(), $"hdl-test-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            var server = await MariaDbServer.SharedAsync();
+            return new TestDatabase(kind, folder, await server.CloneDatabaseAsync(template.Database));
+        }
+
         var database = await CreateEmptyAsync(kind);
         database.Migrate();
         return database;
     }
+
+    /// <summary>
+    /// One migrated MariaDB database per test run that the others are copied from: migrating
+    /// costs most of a second per database there. Every app still runs the migrator on start.
+    /// </summary>
+    private static readonly Lazy<Task<MySqlConnectionStringBuilder>> MySqlTemplate = new(async () =>
+    {
+        using var database = await CreateEmptyAsync(DatabaseKind.MySql);
+        database.Migrate();
+        return new MySqlConnectionStringBuilder(database.ConnectionString);
+    });
 
     public void Migrate() => SchemaMigrator.MigrateUp(Options.Provider, ConnectionString);
 
