@@ -102,7 +102,7 @@ public sealed class AuditVerifierBenchmark
         var hmacRate = hmacs / stopwatch.Elapsed.TotalSeconds;
         var entry = Sample(1, DateTime.UtcNow, AuditMac.GenesisMac, "k1");
         entry.Mac = AuditMac.Compute(key, entry);
-        var writer = new AuditMac.CanonicalWriter();
+        using var writer = new AuditMac.CanonicalWriter();
         var mac = new byte[32];
         var entryMacs = 0;
         stopwatch.Restart();

@@ -115,7 +115,7 @@ public sealed class AuditVerifier(
         var chunk = Math.Max(256, batch.Count / (Environment.ProcessorCount * 4));
         Parallel.ForEach(Partitioner.Create(0, batch.Count, chunk), range =>
         {
-            var writer = new AuditMac.CanonicalWriter();
+            using var writer = new AuditMac.CanonicalWriter();
             Span<byte> mac = stackalloc byte[32];
             for (var i = range.Item1; i < range.Item2; i++)
             {
@@ -207,7 +207,7 @@ public sealed class AuditVerifier(
 
     private static long? FindOriginalSequence(AuditEntry entry, byte[] key)
     {
-        var writer = new AuditMac.CanonicalWriter();
+        using var writer = new AuditMac.CanonicalWriter();
         Span<byte> mac = stackalloc byte[32];
         var seq = entry.Sequence;
         try
