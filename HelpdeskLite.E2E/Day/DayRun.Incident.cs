@@ -111,14 +111,23 @@ public sealed partial class DayRun
         await checks.ScreenshotAsync(page, "incident");
     }
 
-    /// <summary>The reporter follows the notification to the status view, which shows nothing of the investigation.</summary>
+    /// <summary>
+    /// The reporter follows the conversion notice to their ticket, then the latest status notice
+    /// to the report's status view; neither shows anything of the investigation.
+    /// </summary>
     private async Task FollowReportAsync(IPage page, FiledTicket ticket)
     {
         var notifications = new NotificationsPage(page);
         var view = new TicketPage(page);
 
         await notifications.GotoAsync();
-        await notifications.OpenAsync($"was passed to the security team as {incidentNumber}");
+        await notifications.OpenAsync("was passed to the security team");
+        await Expect(page).ToHaveURLAsync(new Regex($"/tickets/{ticket.Number}$"));
+        await Expect(view.Body).ToContainTextAsync("passed to the security team");
+        await Expect(view.Body).Not.ToContainTextAsync(RootCause);
+
+        await notifications.GotoAsync();
+        await notifications.OpenAsync($"Your security report {incidentNumber} is now");
 
         await Expect(page).ToHaveURLAsync(new Regex($"/incidents/mine/{incidentId}$"));
         await Expect(page.Locator("#report-status")).ToHaveTextAsync("Closed");
@@ -131,9 +140,6 @@ public sealed partial class DayRun
         await checks.AccessibilityAsync(page, "my-report User");
         var summary = await page.GotoAsync($"/incidents/{incidentId}");
         Assert.Equal(404, summary!.Status);
-        await view.GotoAsync(ticket.Number);
-        await Expect(view.Body).ToContainTextAsync("passed to the security team");
-        await Expect(view.Body).Not.ToContainTextAsync(RootCause);
     }
 
     private static async Task Step(IncidentPage incident, string label, string status)
