@@ -23,6 +23,7 @@ public enum AuditEvent
     User_ProfileChanged = 117,
     User_TwoFactorEnabled = 118,
     User_TwoFactorDisabled = 119,
+    User_PasswordChangeRefused = 120,
 
     // Tickets: 1000+
     Ticket_Created = 1000,

@@ -81,21 +81,45 @@ public sealed class AccountService(
             return;
         }
 
+        CountFailure(db, user, client, now, endSessions: false);
+    }
+
+    /// <summary>
+    /// Counts a wrong current password on the change-password form as a failed sign-in: the
+    /// person holding the session may not own the account. At the limit the account is locked and
+    /// its sessions end, this one included. Returns whether it was locked.
+    /// </summary>
+    public bool RecordWrongCurrentPassword(HelpdeskDb db, User user, AuditActor actor)
+    {
+        audit.Append(db, actor, AuditEvent.User_PasswordChangeRefused, "user", Key(user.Id),
+            new { reason = "wrong current password" });
+        logger.LogWarning("Password change refused for user {UserId}: wrong current password", user.Id);
+        return CountFailure(db, user, actor, clock.UtcNowMicroseconds(), endSessions: true);
+    }
+
+    private bool CountFailure(HelpdeskDb db, User user, AuditActor actor, DateTime now, bool endSessions)
+    {
         var failures = user.FailedSignIns + 1;
         if (failures < options.Value.MaxFailedSignIns)
         {
             db.Users.Where(u => u.Id == user.Id).Set(u => u.FailedSignIns, u => u.FailedSignIns + 1).Update();
-            return;
+            return false;
         }
 
         var until = now.AddMinutes(options.Value.LockoutMinutes);
-        db.Users.Where(u => u.Id == user.Id)
+        var update = db.Users.Where(u => u.Id == user.Id)
             .Set(u => u.FailedSignIns, 0)
-            .Set(u => u.LockedUntil, until)
-            .Update();
-        audit.Append(db, client, AuditEvent.Account_LockedOut, "user", Key(user.Id),
+            .Set(u => u.LockedUntil, until);
+        if (endSessions)
+        {
+            update = update.Set(u => u.SecurityStamp, NewStamp());
+        }
+
+        update.Update();
+        audit.Append(db, actor, AuditEvent.Account_LockedOut, "user", Key(user.Id),
             new { until = AuditMac.FormatTime(until), failures });
         logger.LogWarning("User {UserId} was locked out until {Until}", user.Id, until);
+        return true;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed class ProfileCommands(
     HelpdeskDbFactory dbs,
     PasswordHasher<User> hasher,
     PasswordPolicy policy,
+    AccountService accounts,
     AuditLog audit)
 {
     public string? UpdateProfile(CurrentUser user, string? displayName, string? timeZone, AuditActor actor)
@@ -65,7 +66,11 @@ public sealed class ProfileCommands(
         var row = db.Users.Single(u => u.Id == user.Id);
         if (hasher.VerifyHashedPassword(row, row.PasswordHash, current ?? "") == PasswordVerificationResult.Failed)
         {
-            return (null, "The current password is wrong.");
+            var locked = accounts.RecordWrongCurrentPassword(db, row, actor);
+            transaction.Commit();
+            return (null, locked
+                ? "The current password was wrong too many times. The account is locked for a while and this session has ended."
+                : "The current password is wrong. Repeated failures lock the account for a while.");
         }
 
         var error = policy.Check(next, row.Username);
@@ -86,6 +91,7 @@ public sealed class ProfileCommands(
             .Set(u => u.PasswordHash, row.PasswordHash)
             .Set(u => u.SecurityStamp, row.SecurityStamp)
             .Set(u => u.MustChangePassword, false)
+            .Set(u => u.FailedSignIns, 0)
             .Set(u => u.RowVersion, u => u.RowVersion + 1)
             .Update();
         audit.Append(db, actor, AuditEvent.User_PasswordChanged, "user", AccountService.Key(user.Id));
