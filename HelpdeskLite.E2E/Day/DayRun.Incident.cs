@@ -112,8 +112,9 @@ public sealed partial class DayRun
     }
 
     /// <summary>
-    /// The reporter follows the conversion notice to their ticket, then the latest status notice
-    /// to the report's status view; neither shows anything of the investigation.
+    /// The requester follows the conversion notice to their ticket, where the security team's
+    /// message arrives as a comment; nothing of the investigation shows, and the incident's
+    /// pages answer 404.
     /// </summary>
     private async Task FollowReportAsync(IPage page, FiledTicket ticket)
     {
@@ -122,24 +123,21 @@ public sealed partial class DayRun
 
         await notifications.GotoAsync();
         await notifications.OpenAsync("was passed to the security team");
+
         await Expect(page).ToHaveURLAsync(new Regex($"/tickets/{ticket.Number}$"));
         await Expect(view.Body).ToContainTextAsync("passed to the security team");
-        await Expect(view.Body).Not.ToContainTextAsync(RootCause);
-
-        await notifications.GotoAsync();
-        await notifications.OpenAsync($"Your security report {incidentNumber} is now");
-
-        await Expect(page).ToHaveURLAsync(new Regex($"/incidents/mine/{incidentId}$"));
-        await Expect(page.Locator("#report-status")).ToHaveTextAsync("Closed");
-        await Expect(page.Locator("main")).ToContainTextAsync(ReporterMessage);
-        foreach (var secret in new[] { RootCause, Lessons, ResponderComment, EarlierEvent, "Phishing", "mail-headers.txt" })
+        await Expect(view.Body).ToContainTextAsync(ReporterMessage);
+        foreach (var secret in new[] { RootCause, Lessons, ResponderComment, EarlierEvent, incidentNumber, "mail-headers.txt" })
         {
             await Expect(page.Locator("body")).Not.ToContainTextAsync(secret);
         }
 
-        await checks.AccessibilityAsync(page, "my-report User");
-        var summary = await page.GotoAsync($"/incidents/{incidentId}");
-        Assert.Equal(404, summary!.Status);
+        await checks.AccessibilityAsync(page, "converted ticket User");
+        foreach (var door in new[] { $"/incidents/{incidentId}", $"/incidents/mine/{incidentId}" })
+        {
+            var answer = await page.GotoAsync(door);
+            Assert.True(answer!.Status == 404, $"{door} answered {answer.Status} to the requester");
+        }
     }
 
     private static async Task Step(IncidentPage incident, string label, string status)

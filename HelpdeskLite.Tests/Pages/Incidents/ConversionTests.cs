@@ -16,6 +16,35 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed class ConversionTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Message_to_converted_requester_is_posted_on_their_ticket(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (requester, user) = await app.ClientForAsync(Role.User);
+        var (_, officer) = await app.ClientForAsync(Role.SecurityOfficer);
+        var number = await TicketSteps.FileAsync(user, "Strange pop-up asks for password");
+        await officer.PostFormAsync("/incidents/convert", new() { ["ticketNumber"] = number.ToString() });
+        long incidentId;
+        using (var lookup = app.Db.Open())
+        {
+            incidentId = lookup.Incidents.Single().Id;
+        }
+
+        const string message = "Please change your password today; the pop-up was not ours.";
+
+        var response = await officer.PostFormAsync($"/incidents/{incidentId}?handler=Message", new() { ["body"] = message });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var ticketPage = await user.GetHtmlAsync($"/tickets/{number}");
+        Assert.Contains(message, ticketPage, StringComparison.Ordinal);
+        using var db = app.Db.Open();
+        Assert.Contains(db.Notifications.Where(n => n.RecipientId == requester.Id).ToList(),
+            n => n.Kind == HelpdeskLite.Notifications.NotificationKind.TicketPublicComment && n.Link == $"/tickets/{number}");
+        Assert.Single(db.IncidentTimeline.Where(e => e.IncidentId == incidentId && e.Kind == TimelineKind.MessageToReporter));
+        var status = await user.GetAsync($"/incidents/mine/{incidentId}");
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Conversion_carries_every_file_and_links_both_ways(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);

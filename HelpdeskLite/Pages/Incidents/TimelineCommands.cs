@@ -10,7 +10,11 @@ namespace HelpdeskLite.Pages.Incidents;
 
 /// <summary>Manual timeline entries, comments and messages to the reporter.</summary>
 public sealed class TimelineCommands(
-    HelpdeskDbFactory dbs, IncidentJournal journal, NotificationService notifications, TimeProvider clock)
+    HelpdeskDbFactory dbs,
+    IncidentJournal journal,
+    NotificationService notifications,
+    Tickets.TicketCommands tickets,
+    TimeProvider clock)
 {
     public const int MaxBody = 20_000;
 
@@ -109,9 +113,13 @@ public sealed class TimelineCommands(
             journal.Timeline(db, incidentId, TimelineKind.MessageToReporter, clock.UtcNowMicroseconds(), user.Id, body!.Trim());
             journal.Audit(db, actor, AuditEvent.Incident_MessageToReporter, incidentId, new { body = body!.Trim() });
 
-            // A converted incident's requester has no status view to read the message on.
+            // A converted incident's requester has no status view; they follow their ticket.
             var incident = db.Incidents.Single(i => i.Id == incidentId);
-            if (incident.SourceTicketId is null)
+            if (incident.SourceTicketId is { } ticketId)
+            {
+                tickets.RelayToRequester(db, actor, ticketId, user.Id, body.Trim(), clock.UtcNowMicroseconds());
+            }
+            else
             {
                 notifications.RaiseReportMessage(db, IncidentJournal.Facts(incident), incident.ReporterId,
                     body.Trim(), user.Id);

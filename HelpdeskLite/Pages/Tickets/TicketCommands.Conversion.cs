@@ -29,4 +29,15 @@ public sealed partial class TicketCommands
         ticket.UpdatedAt = now;
         return Save(db, ticket, expected);
     }
+
+    /// <summary>
+    /// Posts a message the security team wrote to the requester of a converted ticket as a
+    /// public comment on that ticket, which is where the requester follows it; the comment's
+    /// usual notification tells them.
+    /// </summary>
+    public void RelayToRequester(HelpdeskDb db, AuditActor actor, long ticketId, long authorId, string text, DateTime now)
+    {
+        var ticket = db.Tickets.Single(t => t.Id == ticketId);
+        InsertComment(db, actor, ticket, authorId, text, false, now);
+    }
 }
