@@ -50,4 +50,20 @@ public sealed class RateLimitingTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Trailing_slash_sign_in_is_limited(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, LowLimit);
+        using var client = app.Anonymous();
+        var wrong = new Dictionary<string, string> { ["Username"] = "nobody", ["Password"] = "Not-The-Password-1" };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostFormAsync("/account/sign-in/", wrong)).StatusCode);
+        }
+
+        var limited = await client.PostFormAsync("/Account/Sign-In/", wrong);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
 }
