@@ -66,4 +66,21 @@ public sealed class RateLimitingTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Two_factor_page_password_guesses_are_limited(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, LowLimit);
+        var (_, client) = await app.ClientForAsync(Role.User);
+        var wrong = new Dictionary<string, string> { ["password"] = "Not-The-Password-1" };
+        for (var i = 0; i < 2; i++)
+        {
+            var guess = await client.PostFormAsync("/profile/two-factor?handler=Disable", wrong);
+            Assert.Equal(HttpStatusCode.BadRequest, guess.StatusCode);
+        }
+
+        var limited = await client.PostFormAsync("/profile/two-factor/?handler=Disable", wrong);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
 }

@@ -26,6 +26,10 @@ public static class RateLimiting
         "/account/sign-in",
         "/account/two-factor",
         "/account/change-password",
+
+        // Turning two-factor sign-in off checks the password, and a wrong one there does not
+        // count toward the lockout, so only this limit slows guessing through that form.
+        "/profile/two-factor",
         "/setup",
     ];
 
