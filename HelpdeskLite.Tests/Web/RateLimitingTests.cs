@@ -50,4 +50,37 @@ public sealed class RateLimitingTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Trailing_slash_sign_in_is_limited(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, LowLimit);
+        using var client = app.Anonymous();
+        var wrong = new Dictionary<string, string> { ["Username"] = "nobody", ["Password"] = "Not-The-Password-1" };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostFormAsync("/account/sign-in/", wrong)).StatusCode);
+        }
+
+        var limited = await client.PostFormAsync("/Account/Sign-In/", wrong);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Two_factor_page_password_guesses_are_limited(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, LowLimit);
+        var (_, client) = await app.ClientForAsync(Role.User);
+        var wrong = new Dictionary<string, string> { ["password"] = "Not-The-Password-1" };
+        for (var i = 0; i < 2; i++)
+        {
+            var guess = await client.PostFormAsync("/profile/two-factor?handler=Disable", wrong);
+            Assert.Equal(HttpStatusCode.BadRequest, guess.StatusCode);
+        }
+
+        var limited = await client.PostFormAsync("/profile/two-factor/?handler=Disable", wrong);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
 }

@@ -26,6 +26,10 @@ public static class RateLimiting
         "/account/sign-in",
         "/account/two-factor",
         "/account/change-password",
+
+        // Turning two-factor sign-in off checks the password, and a wrong one there does not
+        // count toward the lockout, so only this limit slows guessing through that form.
+        "/profile/two-factor",
         "/setup",
     ];
 
@@ -57,8 +61,12 @@ public static class RateLimiting
         return services;
     }
 
-    private static bool IsLimited(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && LimitedPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
-
+    private static bool IsLimited(HttpRequest request)
+    {
+        // Routing serves "/account/sign-in/" as the same page as "/account/sign-in". The path is
+        // compared without trailing slashes, so that spelling cannot skip the limit.
+        var path = (request.Path.Value ?? "").TrimEnd('/');
+        return HttpMethods.IsPost(request.Method)
+            && LimitedPaths.Any(limited => path.Equals(limited, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -93,6 +93,30 @@ public sealed class ConversionTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Requester_dashboard_hides_investigation_status(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, user) = await app.ClientForAsync(Role.User);
+        var (_, agent) = await app.ClientForAsync(Role.ItSupport);
+        var number = await TicketSteps.FileAsync(user);
+        await agent.PostFormAsync("/incidents/convert", new() { ["ticketNumber"] = number.ToString() });
+        var reported = await IncidentSteps.ReportAsync(user);
+        using (var db = app.Db.Open())
+        {
+            db.Incidents.Set(i => i.Status, IncidentStatus.Contained).Update();
+        }
+
+        var dashboard = await user.GetHtmlAsync("/");
+
+        using var check = app.Db.Open();
+        var converted = check.Incidents.Single(i => i.SourceTicketId != null);
+        Assert.DoesNotContain(converted.NumberText, dashboard);
+        Assert.Contains($"href=\"/incidents/mine/{reported}\"", dashboard);
+        Assert.Contains(ReporterView.StatusText(IncidentStatus.Contained), dashboard);
+        Assert.DoesNotContain("Contained", dashboard);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Conversion_resolves_ticket_when_setting_says_so(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);

@@ -10,6 +10,22 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed class IncidentWorkflowPageTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Page_ignores_unknown_done_text(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, reporter) = await app.ClientForAsync(Role.User);
+        var (_, client) = await app.ClientForAsync(Role.SecurityOfficer);
+        var id = await IncidentSteps.ReportAsync(reporter);
+        const string spoof = "Your account is compromised. Enter your password at the link below";
+
+        var forged = await client.GetHtmlAsync($"/incidents/{id}?done={Uri.EscapeDataString(spoof)}");
+        var known = await client.GetHtmlAsync($"/incidents/{id}?done={Uri.EscapeDataString("The status was changed.")}");
+
+        Assert.DoesNotContain(spoof, forged);
+        Assert.Contains("The status was changed.", known);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Report_goes_from_new_to_closed_and_back(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);

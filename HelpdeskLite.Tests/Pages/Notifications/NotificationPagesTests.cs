@@ -106,13 +106,34 @@ public sealed class NotificationPagesTests
         Assert.DoesNotContain("value=\"SlaBreached\" checked", html);
     }
 
-    private static long Add(TestApp app, long recipientId, string text, bool read = false)
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Demoted_user_sees_no_staff_notifications(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (user, client) = await app.ClientForAsync(Role.User);
+        Add(app, user.Id, "Your ticket T-1 is now Resolved.");
+        Add(app, user.Id, "New security report INC-1001: salary sheet open", kind: NotificationKind.IncidentReported);
+        Add(app, user.Id, "T-1002 \"Payroll export\" (High) is assigned to you.", kind: NotificationKind.TicketAssigned);
+
+        var html = await client.GetHtmlAsync("/notifications");
+        using var bell = await client.GetHtmxAsync("/notifications?handler=bell");
+        var fragment = await bell.Content.ReadAsStringAsync();
+
+        Assert.Contains("Your ticket T-1 is now Resolved.", html);
+        Assert.DoesNotContain("salary sheet", html);
+        Assert.DoesNotContain("Payroll export", html);
+        Assert.Contains("<span class=\"bell-count\">1</span>", fragment);
+    }
+
+    private static long Add(
+        TestApp app, long recipientId, string text, bool read = false,
+        NotificationKind kind = NotificationKind.TicketStatusChanged)
     {
         using var db = app.Db.Open();
         return db.InsertWithInt64Identity(new Notification
         {
             RecipientId = recipientId,
-            Kind = NotificationKind.TicketStatusChanged,
+            Kind = kind,
             EntityType = "ticket",
             EntityId = 1,
             Link = "/tickets/1",

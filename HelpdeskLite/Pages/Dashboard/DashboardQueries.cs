@@ -35,7 +35,9 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
         using var db = dbs.Open();
         var open = db.Tickets.Count(t => t.RequesterId == userId && OpenStatuses.Contains(t.Status));
         var waiting = db.Tickets.Count(t => t.RequesterId == userId && t.Status == TicketStatus.WaitingForUser);
-        var reports = db.Incidents.Where(i => i.ReporterId == userId)
+        // A converted ticket's requester is recorded as the reporter but has no status view of
+        // the incident, so only reports they filed themselves are listed.
+        var reports = db.Incidents.Where(i => i.ReporterId == userId && i.SourceTicketId == null)
             .OrderByDescending(i => i.ReportedAt)
             .Take(10)
             .Select(i => new MyReport(i.Id, IncidentNames.Format(i.Number), i.Status))

@@ -23,7 +23,7 @@ public sealed class ConvertModel(ConversionCommands conversion) : PageModel
 
         if (result.Succeeded)
         {
-            return Redirect($"/incidents/{result.Id}?done={Uri.EscapeDataString("The ticket was converted to this incident.")}");
+            return Redirect($"/incidents/{result.Id}?done={Uri.EscapeDataString(DetailsModel.Converted)}");
         }
 
         TicketNumber = ticketNumber;

@@ -16,6 +16,21 @@ public sealed class DetailsModel(
     EvidenceCommands evidence,
     HelpdeskLite.Data.HelpdeskDbFactory dbs) : IncidentPageModel
 {
+    public const string Converted = "The ticket was converted to this incident.";
+    private const string StatusChanged = "The status was changed.";
+    private const string AssessmentSaved = "The assessment was saved.";
+    private const string ReviewSaved = "The review was saved.";
+    private const string EvidenceAdded = "The evidence was added.";
+    private const string EvidenceSuperseded = "The evidence was marked superseded.";
+    private const string Saved = "Saved.";
+
+    /// <summary>
+    /// Messages the "done" query parameter may show. Other text is ignored, so a crafted link
+    /// cannot put its own words on the incident page.
+    /// </summary>
+    private static readonly HashSet<string> DoneMessages =
+        [Converted, StatusChanged, AssessmentSaved, ReviewSaved, EvidenceAdded, EvidenceSuperseded, Saved];
+
     public IncidentDetails Details { get; private set; } = null!;
 
     public bool SummaryOnly { get; private set; }
@@ -32,16 +47,16 @@ public sealed class DetailsModel(
     public IActionResult OnGet(long id, string? done) => Show(id, null, done);
 
     public IActionResult OnPostTransition(long id, int rowVersion, TransitionInput input) =>
-        After(id, workflow.Transition(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The status was changed.");
+        After(id, workflow.Transition(id, rowVersion, input, Viewer, HttpContext.AuditActor()), StatusChanged);
 
     // A field that failed to bind would otherwise be saved as its default value.
     public IActionResult OnPostAssessment(long id, int rowVersion, AssessmentInput input) => !ModelState.IsValid
         ? BadRequest()
-        : After(id, assessment.Update(id, rowVersion, input, Viewer, HttpContext.AuditActor()), "The assessment was saved.");
+        : After(id, assessment.Update(id, rowVersion, input, Viewer, HttpContext.AuditActor()), AssessmentSaved);
 
     public IActionResult OnPostReview(long id, int rowVersion, string? rootCause, string? contributingFactors, string? lessonsLearned) =>
         After(id, workflow.UpdateReview(id, rowVersion, rootCause, contributingFactors, lessonsLearned, Viewer,
-            HttpContext.AuditActor()), "The review was saved.");
+            HttpContext.AuditActor()), ReviewSaved);
 
     public IActionResult OnPostComment(long id, string? body) =>
         Fragment(id, timeline.AddComment(id, body, Viewer, HttpContext.AuditActor()), "_Timeline");
@@ -65,10 +80,10 @@ public sealed class DetailsModel(
         Fragment(id, tasks.AddObservable(id, kind, value, note, Viewer, HttpContext.AuditActor()), "_Observables");
 
     public async Task<IActionResult> OnPostEvidenceAsync(long id, List<IFormFile> files, string? description) =>
-        After(id, await evidence.UploadAsync(id, files, description, Viewer, HttpContext.AuditActor()), "The evidence was added.");
+        After(id, await evidence.UploadAsync(id, files, description, Viewer, HttpContext.AuditActor()), EvidenceAdded);
 
     public IActionResult OnPostSupersede(long id, long evidenceId, string? reason) =>
-        After(id, evidence.Supersede(id, evidenceId, reason, Viewer, HttpContext.AuditActor()), "The evidence was marked superseded.");
+        After(id, evidence.Supersede(id, evidenceId, reason, Viewer, HttpContext.AuditActor()), EvidenceSuperseded);
 
     /// <summary>Returns the error for one section of the page, or null when another section caused it.</summary>
     public string? ErrorFor(string section) => section == ErrorSection ? Error : null;
@@ -93,7 +108,7 @@ public sealed class DetailsModel(
 
         if (!Request.IsHtmx())
         {
-            return After(id, result, "Saved.", partial);
+            return After(id, result, Saved, partial);
         }
 
         // The layout's htmx configuration swaps 409 and 422 responses into the target, so the
@@ -119,7 +134,7 @@ public sealed class DetailsModel(
         }
 
         Error = failure?.Message;
-        Message = failure is null ? success : null;
+        Message = failure is null && success is not null && DoneMessages.Contains(success) ? success : null;
         if (failure is not null)
         {
             Response.StatusCode = failure.StatusCode;

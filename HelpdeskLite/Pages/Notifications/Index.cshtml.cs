@@ -21,7 +21,7 @@ public sealed class IndexModel(NotificationQueries queries, NotificationCommands
 
     public IActionResult OnGet()
     {
-        Result = queries.List(HttpContext.GetCurrentUser().Id, Unread, PageNumber);
+        Result = queries.List(HttpContext.GetCurrentUser(), Unread, PageNumber);
         return this.PageOrFragment("_NotificationList");
     }
 
