@@ -41,6 +41,36 @@ public sealed partial class TwoFactorTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Guessed_codes_lock_the_account_and_void_the_pending_sign_in(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Auth:MaxFailedSignIns"] = "3" });
+        var (user, client) = await app.ClientForAsync(Role.User);
+        var (secret, _) = await EnrolAsync(client);
+        using var attacker = app.Anonymous();
+        await attacker.PostFormAsync("/account/sign-in", Credentials(user));
+
+        var guesses = new List<HttpStatusCode>();
+        foreach (var guess in new[] { "000001", "000002", "000003" })
+        {
+            using var response = await attacker.PostFormAsync("/account/two-factor", new() { ["Code"] = guess });
+            guesses.Add(response.StatusCode);
+        }
+
+        using var right = await attacker.PostFormAsync("/account/two-factor", new() { ["Code"] = CodeAt(secret, 0) });
+        using var fresh = app.Anonymous();
+        using var again = await fresh.PostFormAsync("/account/sign-in", Credentials(user));
+
+        Assert.All(guesses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.StartsWith("/account/sign-in", right.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/")).StatusCode);
+        using var db = app.Db.Open();
+        Assert.NotNull(db.Users.Single(u => u.Id == user.Id).LockedUntil);
+        Assert.Equal(1, db.AuditEntries.Count(e => e.Action == AuditEvent.Account_LockedOut));
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Replayed_code_is_rejected(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);

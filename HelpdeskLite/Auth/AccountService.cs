@@ -97,6 +97,14 @@ public sealed class AccountService(
         return CountFailure(db, user, actor, clock.UtcNowMicroseconds(), endSessions: true);
     }
 
+    /// <summary>
+    /// Counts a rejected two-factor code as a failed sign-in, so guessing codes ends in the same
+    /// lockout as guessing passwords. The lock also changes the security stamp, which voids the
+    /// pending sign-in the codes were tried on. Returns whether it was locked.
+    /// </summary>
+    public bool RecordRejectedCode(HelpdeskDb db, User user, AuditActor actor) =>
+        CountFailure(db, user, actor, clock.UtcNowMicroseconds(), endSessions: true);
+
     private bool CountFailure(HelpdeskDb db, User user, AuditActor actor, DateTime now, bool endSessions)
     {
         var failures = user.FailedSignIns + 1;

@@ -18,7 +18,8 @@ public sealed record TwoFactorEnrolment(string Secret, string QrCodeDataUri);
 /// Optional TOTP sign-in (RFC 6238, 30-second steps, one step of clock drift either way) with
 /// single-use recovery codes, and the setting that requires it per role.
 /// </summary>
-public sealed class TwoFactorService(HelpdeskDbFactory dbs, PasswordHasher<User> hasher, AuditLog audit, TimeProvider clock)
+public sealed class TwoFactorService(
+    HelpdeskDbFactory dbs, PasswordHasher<User> hasher, AccountService accounts, AuditLog audit, TimeProvider clock)
 {
     public const string RequiredRolesKey = "security.totp_required_roles";
     public const int RecoveryCodeCount = 10;
@@ -116,14 +117,17 @@ public sealed class TwoFactorService(HelpdeskDbFactory dbs, PasswordHasher<User>
 
     /// <summary>
     /// Checks the second step of a sign-in: a TOTP code newer than the last one accepted (so a
-    /// code works once), or an unused recovery code, which is spent.
+    /// code works once), or an unused recovery code, which is spent. A rejected code counts
+    /// toward the lockout, and a locked account accepts no code.
     /// </summary>
     public bool Verify(long userId, string? code, AuditActor actor)
     {
         code = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         using var db = dbs.Open();
         using var transaction = db.BeginTransaction();
-        var state = db.TwoFactorStates.FirstOrDefault(s => s.Id == userId && s.Enabled);
+        var user = db.Users.Single(u => u.Id == userId);
+        var locked = user.LockedUntil > clock.UtcNowMicroseconds();
+        var state = locked ? null : db.TwoFactorStates.FirstOrDefault(s => s.Id == userId && s.Enabled);
         var accepted = state?.Secret is { } secret && MatchStep(secret, code) is { } step
             && db.TwoFactorStates.Where(s => s.Id == userId && (s.LastStep == null || s.LastStep < step))
                 .Set(s => s.LastStep, step).Update() == 1;
@@ -141,6 +145,11 @@ public sealed class TwoFactorService(HelpdeskDbFactory dbs, PasswordHasher<User>
 
         audit.Append(db, actor, accepted ? AuditEvent.TwoFactor_SignInCompleted : AuditEvent.TwoFactor_CodeRejected,
             "user", AccountService.Key(userId));
+        if (!accepted && !locked)
+        {
+            accounts.RecordRejectedCode(db, user, actor);
+        }
+
         transaction.Commit();
         return accepted;
     }
