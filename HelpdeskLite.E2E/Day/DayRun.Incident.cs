@@ -112,9 +112,8 @@ public sealed partial class DayRun
     }
 
     /// <summary>
-    /// The requester follows the conversion notice to their ticket, where the security team's
-    /// message arrives as a comment; nothing of the investigation shows, and the incident's
-    /// pages answer 404.
+    /// Follows the conversion notice to the requester's ticket, where the security team's message
+    /// is a comment. Nothing of the investigation is shown, and the incident's pages return 404.
     /// </summary>
     private async Task FollowReportAsync(IPage page, FiledTicket ticket)
     {

@@ -12,7 +12,7 @@ public sealed class ChangePasswordFailureTests
     private const string NewPassword = "Quiet-Lantern-Harbour-77";
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Repeated_wrong_current_password_locks_account_and_ends_session(DatabaseKind kind)
+    public async Task Wrong_current_passwords_lock_account(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Auth:MaxFailedSignIns"] = "3" });
         var (user, client) = await app.ClientForAsync(Role.User);
@@ -43,7 +43,7 @@ public sealed class ChangePasswordFailureTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Successful_change_clears_the_failure_count(DatabaseKind kind)
+    public async Task Change_clears_failure_count(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Auth:MaxFailedSignIns"] = "3" });
         var (user, client) = await app.ClientForAsync(Role.User);

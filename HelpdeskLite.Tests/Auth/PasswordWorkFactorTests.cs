@@ -16,7 +16,7 @@ namespace HelpdeskLite.Tests.Auth;
 public sealed class PasswordWorkFactorTests
 {
     [Fact]
-    public async Task Product_hashes_passwords_with_100000_iterations()
+    public async Task Product_uses_100000_iterations()
     {
         using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var app = HelpdeskApp.Build([
@@ -30,7 +30,7 @@ public sealed class PasswordWorkFactorTests
     }
 
     [Fact]
-    public async Task Test_apps_store_the_lowered_work_factor_and_still_sign_in()
+    public async Task Test_apps_use_lowered_work_factor()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         var user = app.CreateUser(Role.User);

@@ -41,7 +41,7 @@ public sealed partial class TwoFactorTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Guessed_codes_lock_the_account_and_void_the_pending_sign_in(DatabaseKind kind)
+    public async Task Guessed_codes_lock_account(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind, new Dictionary<string, string?> { ["Auth:MaxFailedSignIns"] = "3" });
         var (user, client) = await app.ClientForAsync(Role.User);

@@ -72,8 +72,8 @@ public sealed class MariaDbServer : IAsyncDisposable
     {
         await using var connection = new MySqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        // A full-text index takes the stop-word setting of the session that builds it; the
-        // migration builds the ticket index with the list off.
+        // A full-text index takes the stop-word setting of the session that builds it, so the
+        // copy turns the list off as the migration does.
         var script = new StringBuilder("SET FOREIGN_KEY_CHECKS = 0;\nSET SESSION innodb_ft_enable_stopword = OFF;\n");
         var tables = new List<string>();
         await using (var command = new MySqlCommand(

@@ -22,8 +22,8 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, 
     };
 
     /// <summary>
-    /// Columns left out of the content hash: a refused password is counted toward the lockout,
-    /// which is the refusal's own bookkeeping, not a change the request made.
+    /// Columns left out of the content hash. A rejected password is counted toward the lockout,
+    /// which is bookkeeping of the rejection, not a change the request made.
     /// </summary>
     public static readonly HashSet<string> Counters = new(StringComparer.OrdinalIgnoreCase) { "users.failed_sign_ins" };
 
@@ -32,7 +32,7 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> Counts, 
     /// <summary>Takes row counts only: enough for <see cref="CountChanges"/>, and much cheaper per request.</summary>
     public static DatabaseSnapshot TakeCounts(TestApp app) => Take(app, hashContent: false);
 
-    // The tables of each database, read once: tests do not change the schema.
+    // The tables of each database, read once, because tests do not change the schema.
     private static readonly ConcurrentDictionary<string, string[]> TablesByDatabase = new(StringComparer.Ordinal);
 
     /// <summary>Reads every table in one batch, so a snapshot costs one round trip.</summary>

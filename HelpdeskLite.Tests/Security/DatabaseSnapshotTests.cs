@@ -5,7 +5,7 @@ using LinqToDB;
 
 namespace HelpdeskLite.Tests.Security;
 
-/// <summary>The hostile-input tests trust the snapshot to see a change; these show that it does.</summary>
+/// <summary>Checks that the snapshot the hostile-input tests rely on sees a change.</summary>
 public sealed class DatabaseSnapshotTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]

@@ -93,7 +93,7 @@ public sealed class AccountService(
     {
         audit.Append(db, actor, AuditEvent.User_PasswordChangeRefused, "user", Key(user.Id),
             new { reason = "wrong current password" });
-        logger.LogWarning("Password change refused for user {UserId}: wrong current password", user.Id);
+        logger.LogWarning("Password change rejected for user {UserId}: invalid current password", user.Id);
         return CountFailure(db, user, actor, clock.UtcNowMicroseconds(), endSessions: true);
     }
 

@@ -16,7 +16,7 @@ namespace HelpdeskLite.Tests.Pages.Incidents;
 public sealed class ConversionTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Message_to_converted_requester_is_posted_on_their_ticket(DatabaseKind kind)
+    public async Task Requester_message_lands_on_ticket(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
         var (requester, user) = await app.ClientForAsync(Role.User);

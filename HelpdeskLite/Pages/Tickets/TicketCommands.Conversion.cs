@@ -31,9 +31,9 @@ public sealed partial class TicketCommands
     }
 
     /// <summary>
-    /// Posts a message the security team wrote to the requester of a converted ticket as a
-    /// public comment on that ticket, which is where the requester follows it; the comment's
-    /// usual notification tells them.
+    /// Posts the security team's message to the requester of a converted ticket as a public
+    /// comment on that ticket, because the requester follows the ticket, not the incident. The
+    /// comment raises the usual notification.
     /// </summary>
     public void RelayToRequester(HelpdeskDb db, AuditActor actor, long ticketId, long authorId, string text, DateTime now)
     {
