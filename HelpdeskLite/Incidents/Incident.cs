@@ -16,6 +16,10 @@ public sealed class Incident
     [Column("title"), NotNull]
     public string Title { get; set; } = "";
 
+    /// <summary>The title as first reported, which the reporter keeps seeing when the team renames the incident.</summary>
+    [Column("reported_title"), NotNull]
+    public string ReportedTitle { get; set; } = "";
+
     /// <summary>What happened, in the reporter's words.</summary>
     [Column("description"), NotNull]
     public string Description { get; set; } = "";

@@ -81,4 +81,27 @@ public sealed class IncidentAccessTests
         Assert.DoesNotContain("known actor", html);
         Assert.DoesNotContain("auth.log", html);
     }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Reporter_keeps_seeing_their_own_title(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, reporter) = await app.ClientForAsync(Role.User);
+        var (officerUser, officer) = await app.ClientForAsync(Role.SecurityOfficer);
+        var id = await IncidentSteps.ReportAsync(reporter, "Odd e-mail asking for my password");
+        using var renamed = await IncidentSteps.AssessAsync(
+            officer, app, id, officerUser.Id, title: "Credential phishing by actor FIN-7 against payroll");
+        Assert.Equal("Credential phishing by actor FIN-7 against payroll", IncidentSteps.Incident(app, id).Title);
+
+        var list = await reporter.GetHtmlAsync("/incidents/mine");
+        var statusView = await reporter.GetHtmlAsync($"/incidents/mine/{id}");
+
+        foreach (var html in new[] { list, statusView })
+        {
+            Assert.Contains("Odd e-mail asking for my password", html);
+            Assert.DoesNotContain("FIN-7", html);
+        }
+
+        Assert.Contains("FIN-7", await officer.GetHtmlAsync($"/incidents/{id}"));
+    }
 }

@@ -32,13 +32,14 @@ internal static partial class IncidentSteps
     }
 
     public static Task<HttpResponseMessage> AssessAsync(
-        TestClient client, TestApp app, long id, long ownerId, string severity = "Medium", string justification = "")
+        TestClient client, TestApp app, long id, long ownerId, string severity = "Medium", string justification = "",
+        string? title = null)
     {
         var incident = Incident(app, id);
         return client.PostFormAsync($"/incidents/{id}?handler=Assessment", new()
         {
             ["rowVersion"] = incident.RowVersion.ToString(),
-            ["Title"] = incident.Title,
+            ["Title"] = title ?? incident.Title,
             ["Category"] = "Phishing",
             ["Confidentiality"] = "Moderate",
             ["Integrity"] = "None",

@@ -80,6 +80,7 @@ public sealed class ConversionCommands(
         {
             Number = ReportCommands.NextNumber(db),
             Title = ticket.Subject,
+            ReportedTitle = ticket.Subject,
             Description = ticket.Description,
             ReporterId = ticket.RequesterId,
             SourceTicketId = ticket.Id,

@@ -9,6 +9,12 @@ public sealed record IncidentRow(
     long Id, string Number, string Title, IncidentStatus Status, IncidentCategory? Category,
     Severity? Severity, string? OwnerName, DateTime ReportedAt);
 
+/// <summary>
+/// The part of a report shown to its reporter: the title they wrote, the reporter wording of the
+/// status and when they reported it. Nothing the security team recorded is loaded.
+/// </summary>
+public sealed record ReporterReport(long Id, string NumberText, string Title, IncidentStatus Status, DateTime ReportedAt);
+
 public sealed record IncidentFilter(string? Q, IncidentStatus? Status, IncidentCategory? Category, Severity? Severity, long? OwnerId);
 
 public sealed record NamedEntry(TimelineEntry Entry, string? AuthorName);
@@ -154,12 +160,28 @@ public sealed class IncidentQueries(HelpdeskDbFactory dbs)
     }
 
     /// <summary>The reporter's own reports, newest first.</summary>
-    public IReadOnlyList<Incident> ReportsOf(long userId)
+    /// <summary>
+    /// The reports a user filed themself, newest first. A converted ticket's requester is recorded
+    /// as the reporter but follows their ticket instead, so those incidents are left out.
+    /// </summary>
+    public IReadOnlyList<ReporterReport> ReportsOf(long userId)
     {
         using var db = dbs.Open();
-        return db.Incidents.Where(i => i.ReporterId == userId && i.SourceTicketId == null)
-            .OrderByDescending(i => i.ReportedAt).ToList();
+        return ToReporterReports(OwnReports(db, userId).OrderByDescending(i => i.ReportedAt)).ToList();
     }
+
+    /// <summary>One of the user's own reports, or null when it is not theirs or was converted from a ticket.</summary>
+    public ReporterReport? ReportOf(long userId, long incidentId)
+    {
+        using var db = dbs.Open();
+        return ToReporterReports(OwnReports(db, userId).Where(i => i.Id == incidentId)).FirstOrDefault();
+    }
+
+    private static IQueryable<Incident> OwnReports(HelpdeskDb db, long userId) =>
+        db.Incidents.Where(i => i.ReporterId == userId && i.SourceTicketId == null);
+
+    private static IQueryable<ReporterReport> ToReporterReports(IQueryable<Incident> incidents) =>
+        incidents.Select(i => new ReporterReport(i.Id, IncidentNames.Format(i.Number), i.ReportedTitle, i.Status, i.ReportedAt));
 
     /// <summary>Messages addressed to the reporter, oldest first; nothing else of the timeline.</summary>
     public IReadOnlyList<TimelineEntry> MessagesToReporter(long incidentId)

@@ -6,7 +6,7 @@ namespace HelpdeskLite.Pages.Incidents;
 /// <summary>The status view of one of the user's own reports, with the messages addressed to them.</summary>
 public sealed class MyReportModel(IncidentQueries queries) : IncidentPageModel
 {
-    public Incident Report { get; private set; } = null!;
+    public ReporterReport Report { get; private set; } = null!;
 
     public IReadOnlyList<TimelineEntry> Messages { get; private set; } = [];
 
@@ -14,13 +14,12 @@ public sealed class MyReportModel(IncidentQueries queries) : IncidentPageModel
 
     public IActionResult OnGet(long id, int? reported)
     {
-        var incident = queries.Find(id);
-        if (incident is null || incident.ReporterId != Viewer.Id || incident.SourceTicketId is not null)
+        if (queries.ReportOf(Viewer.Id, id) is not { } report)
         {
             return NotFound();
         }
 
-        Report = incident;
+        Report = report;
         Messages = queries.MessagesToReporter(id);
         JustReported = reported == 1;
         return Page();

@@ -67,6 +67,7 @@ public sealed class ReportCommands(
             var id = Insert(new Incident
             {
                 Title = title,
+                ReportedTitle = title,
                 Description = text,
                 AffectedText = (input.Affected ?? "").Trim(),
                 NoticedAt = noticed,
