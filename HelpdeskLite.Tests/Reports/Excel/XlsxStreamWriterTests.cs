@@ -115,6 +115,34 @@ public sealed class XlsxStreamWriterTests
         Assert.Equal("xy", sheet.Cell(4, 1).GetString());
     }
 
+    [Fact]
+    public void Streamed_file_passes_schema_validation()
+    {
+        var rows = HostileCells.FormulaLike.Concat(HostileCells.Literal).Append("a\u0000b").Append("<&\">")
+            .Select(t => new object?[] { t, 7L, new DateTime(2026, 3, 29, 3, 30, 0), TimeSpan.FromMinutes(90), true, null })
+            .ToArray();
+        XlsxColumn[] columns =
+            [new("Text", 40), new("Number", 8), new("Time", 20), new("Took", 10), new("Flag", 6), new("Empty", 6)];
+        using var stream = new MemoryStream();
+        using (var writer = new XlsxStreamWriter(stream, "Data", columns, Summary))
+        {
+            foreach (var row in rows)
+            {
+                writer.WriteRow(row);
+            }
+        }
+
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal(rows.Length + 1, document.WorkbookPart!.WorksheetParts
+            .Single(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Any())
+            .Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+    }
+
     private static XLWorkbook Write(params object?[][] pairs) => new(WriteStream(pairs));
 
     private static MemoryStream WriteStream(params object?[][] pairs)

@@ -39,35 +39,56 @@ public sealed class ReportQueries(HelpdeskDbFactory dbs)
             .ToList();
     }
 
-    /// <summary>Streams the filtered tickets in batches ordered by id, so memory stays flat.</summary>
+    /// <summary>
+    /// Streams the filtered tickets in batches ordered by id, so memory stays flat. The next batch
+    /// is read on another thread while the caller writes the current one.
+    /// </summary>
     public IEnumerable<TicketExportRow> StreamTickets(CurrentUser viewer, ReportFilter filter, TimeZoneInfo zone)
     {
         using var db = dbs.Open();
-        var after = 0L;
-        while (true)
+        var pending = Task.Run(() => TicketBatch(db, viewer, filter, zone, 0));
+        try
         {
-            var cursor = after;
-            var batch = Tickets(db, viewer, filter, zone)
-                .Where(t => t.Id > cursor)
-                .OrderBy(t => t.Id)
-                .Take(ExportBatch)
-                .Select(t => new { t.Id, Row = new TicketExportRow(t.Number, t.Subject, t.RequestType, t.Priority,
-                    t.Status, t.RequesterId, t.AssigneeId, t.CreatedAt, t.FirstResponseAt, t.ResolvedAt,
-                    t.ClosedAt, t.SlaState) })
-                .ToList();
-            foreach (var item in batch)
+            while (true)
             {
-                yield return item.Row;
-            }
+                var batch = pending.GetAwaiter().GetResult();
+                if (batch.Count == ExportBatch)
+                {
+                    var last = batch[^1].Id;
+                    pending = Task.Run(() => TicketBatch(db, viewer, filter, zone, last));
+                }
 
-            if (batch.Count < ExportBatch)
-            {
-                yield break;
-            }
+                foreach (var item in batch)
+                {
+                    yield return item.Row;
+                }
 
-            after = batch[^1].Id;
+                if (batch.Count < ExportBatch)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            // Waits for a read ahead before the connection closes. Its error is not rethrown, so it
+            // cannot hide the exception that ended the loop.
+            pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
         }
     }
+
+    private List<(long Id, TicketExportRow Row)> TicketBatch(
+        HelpdeskDb db, CurrentUser viewer, ReportFilter filter, TimeZoneInfo zone, long after) =>
+        Tickets(db, viewer, filter, zone)
+            .Where(t => t.Id > after)
+            .OrderBy(t => t.Id)
+            .Take(ExportBatch)
+            .Select(t => new { t.Id, Row = new TicketExportRow(t.Number, t.Subject, t.RequestType, t.Priority,
+                t.Status, t.RequesterId, t.AssigneeId, t.CreatedAt, t.FirstResponseAt, t.ResolvedAt,
+                t.ClosedAt, t.SlaState) })
+            .AsEnumerable()
+            .Select(t => (t.Id, t.Row))
+            .ToList();
 
     public IReadOnlyList<HelpdeskLite.Reports.IncidentFacts> IncidentFacts(ReportFilter filter, TimeZoneInfo zone)
     {

@@ -48,6 +48,11 @@ public static partial class SafeCell
             return "";
         }
 
+        if (text.Length <= MaxLength && !NeedsCleaning(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
         for (var i = 0; i < text.Length; i++)
         {
@@ -89,5 +94,29 @@ public static partial class SafeCell
         }
 
         return builder.ToString(0, keep) + TruncationMarker;
+    }
+
+    /// <summary>Returns true when <see cref="Clean"/> would change more than the length.</summary>
+    private static bool NeedsCleaning(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < ' ' && c != '\t' && c != '\n')
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (c >= '\u007F' && char.IsControl(c)) || c is '\uFFFE' or '\uFFFF')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
