@@ -33,7 +33,7 @@ if (exportCount > 0)
     var names = queries.UserNames();
 
     var reading = Measure(() => queries.StreamTickets(agent, filter, zone).LongCount());
-    Console.WriteLine($"  {"Reading the rows alone",-26} {reading.Rows:N0} rows in {reading.Elapsed.TotalSeconds,5:0.00} s");
+    Console.WriteLine($"  {"Reading the rows alone",-28} {reading.Rows:N0} rows in {reading.Elapsed.TotalSeconds,5:0.00} s");
 
     var streamed = Measure(() =>
     {
@@ -132,7 +132,7 @@ static Measurement Measure(Func<long> work)
 }
 
 static void Print(string name, Measurement m, string file) =>
-    Console.WriteLine($"  {name,-26} {m.Rows:N0} rows in {m.Elapsed.TotalSeconds,5:0.00} s, " +
+    Console.WriteLine($"  {name,-28} {m.Rows:N0} rows in {m.Elapsed.TotalSeconds,5:0.00} s, " +
         $"peak working set {m.PeakWorkingSet / 1_048_576,5:N0} MB, peak managed heap growth {m.PeakManaged / 1_048_576,5:N0} MB, " +
         $"file {new FileInfo(file).Length / 1_048_576.0:0.0} MB");
 
