@@ -38,6 +38,7 @@ public enum AuditEvent
     Ticket_SlaWarning = 1009,
     Ticket_SlaBreached = 1010,
     Ticket_AutoClosed = 1011,
+    Ticket_SlaRecomputed = 1012,
     Ticket_SlaPolicyChanged = 1020,
     Ticket_CalendarChanged = 1021,
     Ticket_PriorityMatrixChanged = 1022,

@@ -211,6 +211,7 @@ public enum TicketEventKind
     SlaBreached = 4,
     SlaWarning = 5,
     FieldChanged = 6,
+    SlaRecomputed = 7,
 }
 
 /// <summary>A stretch of time in which the SLA clock stood still.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using HelpdeskLite.Audit;
 using HelpdeskLite.Data;
 using HelpdeskLite.Tests.Infrastructure;
+using HelpdeskLite.Tests.Pages.Tickets;
 using HelpdeskLite.Tickets;
 using LinqToDB;
 
@@ -59,6 +60,50 @@ public sealed class SlaSettingsTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var db = app.Db.Open();
         Assert.Equal("Office hours", db.BusinessCalendars.Single(c => c.Id == 1).Name);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Settings_change_recomputes_open_tickets(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        var (_, admin) = await app.ClientForAsync(Role.Admin);
+        var (_, user) = await app.ClientForAsync(Role.User);
+        var open = await TicketSteps.FileAsync(user, "Laptop fan is loud");
+        var done = await TicketSteps.FileAsync(user, "Monitor flickers");
+        using (var db = app.Db.Open())
+        {
+            db.Tickets.Where(t => t.Number == done).Set(t => t.Status, TicketStatus.Resolved).Update();
+        }
+
+        var doneBefore = TicketSteps.Ticket(app, done);
+        Assert.Equal(Priority.Medium, TicketSteps.Ticket(app, open).Priority);
+
+        var policy = await admin.PostFormAsync("/admin/sla?handler=Policy", new()
+        {
+            ["priority"] = "Medium", ["firstResponse"] = "1", ["firstUnit"] = "Hours",
+            ["resolution"] = "1", ["resolutionUnit"] = "Days", ["calendarId"] = "2",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, policy.StatusCode);
+        var recomputed = TicketSteps.Ticket(app, open);
+        Assert.Equal(recomputed.CreatedAt.AddHours(1), recomputed.FirstResponseDue);
+        Assert.Equal(recomputed.CreatedAt.AddDays(1), recomputed.ResolutionDue);
+        Assert.Equal(doneBefore.ResolutionDue, TicketSteps.Ticket(app, done).ResolutionDue);
+        Assert.Equal(1, TicketSteps.AuditCount(app, open, AuditEvent.Ticket_SlaRecomputed));
+        Assert.Equal(0, TicketSteps.AuditCount(app, done, AuditEvent.Ticket_SlaRecomputed));
+        Assert.Contains("Recomputed the due times", await admin.GetHtmlAsync($"/tickets/{open}"));
+        Assert.DoesNotContain("Recomputed the due times", await user.GetHtmlAsync($"/tickets/{open}"));
+
+        var calendar = await admin.PostFormAsync("/admin/sla?handler=Calendar", new()
+        {
+            ["id"] = "2", ["rowVersion"] = "0", ["name"] = "Half days", ["timeZone"] = "UTC",
+            ["weeklyHours"] = "Mon 08:00-12:00; Tue 08:00-12:00; Wed 08:00-12:00; Thu 08:00-12:00; Fri 08:00-12:00",
+            ["businessDayMinutes"] = "240",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, calendar.StatusCode);
+        Assert.NotEqual(recomputed.ResolutionDue, TicketSteps.Ticket(app, open).ResolutionDue);
+        Assert.Equal(2, TicketSteps.AuditCount(app, open, AuditEvent.Ticket_SlaRecomputed));
     }
 
     private static Dictionary<string, string> Cells(string priority)

@@ -8,8 +8,11 @@ using LinqToDB;
 
 namespace HelpdeskLite.Pages.Admin.Sla;
 
-/// <summary>An admin's changes to SLA policies, calendars, the priority matrix and auto-close delay; each audited.</summary>
-public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit)
+/// <summary>
+/// An admin's changes to SLA policies, calendars, the priority matrix and auto-close delay, each
+/// audited. A changed policy or calendar recomputes the due times of the open tickets it governs.
+/// </summary>
+public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, TimeProvider clock)
 {
     public const int MaxTarget = 1000;
 
@@ -48,6 +51,7 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit)
             from = before is null ? null : Describe(before),
             to = Describe(after),
         });
+        RecomputeOpenTickets(db, actor, [priority]);
         transaction.Commit();
         return null;
     }
@@ -110,8 +114,80 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit)
             from = new { before.Name, before.TimeZone, before.AroundTheClock, before.WeeklyHours, before.BusinessDayMinutes, holidays = oldHolidays },
             to = new { Name = name.Trim(), TimeZone = timeZone, AroundTheClock = aroundTheClock, WeeklyHours = hoursText, BusinessDayMinutes = businessDayMinutes, holidays = days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) },
         });
+        RecomputeOpenTickets(db, actor, db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Priority).ToList());
         transaction.Commit();
         return null;
+    }
+
+    /// <summary>
+    /// Recomputes the due times of the open tickets of these priorities in the caller's transaction.
+    /// A warning whose new time lies ahead is cleared, so the monitor warns again then; breaches stay.
+    /// </summary>
+    private void RecomputeOpenTickets(HelpdeskDb db, AuditActor actor, List<Priority> priorities)
+    {
+        if (priorities.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.UtcNowMicroseconds();
+        var config = SlaConfiguration.Load(db);
+        var tickets = db.Tickets
+            .Where(t => priorities.Contains(t.Priority) && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
+            .OrderBy(t => t.Id)
+            .ToList();
+        foreach (var batch in tickets.Chunk(500))
+        {
+            var ids = batch.Select(t => t.Id).ToList();
+            var pauses = db.SlaPauses.Where(p => ids.Contains(p.TicketId)).ToList().ToLookup(p => p.TicketId);
+            foreach (var ticket in batch)
+            {
+                Recompute(db, actor, ticket, pauses[ticket.Id].ToList(), config, now);
+            }
+        }
+    }
+
+    private void Recompute(HelpdeskDb db, AuditActor actor, Ticket ticket, List<SlaPause> pauses, SlaConfiguration config, DateTime now)
+    {
+        var firstResponseDue = ticket.FirstResponseDue;
+        var resolutionDue = ticket.ResolutionDue;
+        TicketSla.Recompute(ticket, pauses, config);
+        var warnAt = ticket.FirstResponseAt is null ? ticket.FirstResponseWarnAt : ticket.ResolutionWarnAt;
+        if (ticket.SlaWarnedAt is not null && warnAt > now)
+        {
+            ticket.SlaWarnedAt = null;
+            TicketSla.Recompute(ticket, pauses, config);
+        }
+
+        if (ticket.FirstResponseDue == firstResponseDue && ticket.ResolutionDue == resolutionDue)
+        {
+            return;
+        }
+
+        db.Tickets.Where(t => t.Id == ticket.Id)
+            .Set(t => t.FirstResponseDue, ticket.FirstResponseDue)
+            .Set(t => t.FirstResponseWarnAt, ticket.FirstResponseWarnAt)
+            .Set(t => t.ResolutionDue, ticket.ResolutionDue)
+            .Set(t => t.ResolutionWarnAt, ticket.ResolutionWarnAt)
+            .Set(t => t.SlaWarnedAt, ticket.SlaWarnedAt)
+            .Set(t => t.SlaState, ticket.SlaState)
+            .Set(t => t.RowVersion, t => t.RowVersion + 1)
+            .Update();
+        db.Insert(new TicketEvent
+        {
+            TicketId = ticket.Id,
+            OccurredAt = now,
+            ActorId = actor.Id,
+            Kind = TicketEventKind.SlaRecomputed,
+            IsInternal = true,
+        });
+        audit.Append(db, actor, AuditEvent.Ticket_SlaRecomputed, "ticket", ticket.NumberText, new
+        {
+            firstResponseDue = new { from = Format(firstResponseDue), to = Format(ticket.FirstResponseDue) },
+            resolutionDue = new { from = Format(resolutionDue), to = Format(ticket.ResolutionDue) },
+        });
+
+        static string? Format(DateTime? time) => time is { } t ? AuditMac.FormatTime(t) : null;
     }
 
     public string? SaveMatrix(AuditActor actor, IReadOnlyDictionary<(Level, Level), Priority> matrix)
