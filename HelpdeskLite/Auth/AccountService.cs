@@ -255,10 +255,9 @@ public sealed class AccountService(
             return $"The username must be 1 to {MaxUsernameLength} letters, digits, dots, dashes or underscores.";
         }
 
-        if (string.IsNullOrWhiteSpace(account.DisplayName) || account.DisplayName.Trim().Length > 200
-            || account.DisplayName.Any(char.IsControl))
+        if (DisplayNames.Check(account.DisplayName) is { } nameError)
         {
-            return "The display name must be 1 to 200 characters, without control characters.";
+            return nameError;
         }
 
         if (!Enum.IsDefined(account.Role))

@@ -18,11 +18,12 @@ public sealed class ProfileCommands(
 {
     public string? UpdateProfile(CurrentUser user, string? displayName, string? timeZone, AuditActor actor)
     {
-        displayName = (displayName ?? "").Trim();
-        if (displayName.Length is 0 or > 200 || displayName.Any(char.IsControl))
+        if (DisplayNames.Check(displayName) is { } nameError)
         {
-            return "The display name must be 1 to 200 characters, without control characters.";
+            return nameError;
         }
+
+        displayName = displayName!.Trim();
 
         if (!TimeZones.IsKnown(timeZone) || !TimeZones.All.Contains(timeZone))
         {
