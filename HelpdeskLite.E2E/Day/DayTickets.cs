@@ -1,4 +1,4 @@
-using System.Text;
+using HelpdeskLite.Tests.Infrastructure;
 
 namespace HelpdeskLite.E2E.Day;
 
@@ -9,8 +9,8 @@ public sealed record DayTicket(int Index, string Subject, string Description, st
 }
 
 /// <summary>
-/// Reads Day/Data/day-tickets.csv (two columns, Document and Topic_group, RFC 4180 quoting) and
-/// turns each row into the fields of the ticket form.
+/// Reads Day/Data/day-tickets.csv (two columns, Document and Topic_group) and turns each row into
+/// the fields of the ticket form.
 /// </summary>
 public static class DayTickets
 {
@@ -33,8 +33,7 @@ public static class DayTickets
     public static IReadOnlyList<DayTicket> Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Day", "Data", "day-tickets.csv");
-        var rows = ParseCsv(File.ReadAllText(path)).Skip(1).ToList();
-        return rows.Select((row, index) => ToTicket(index, row[0], row[1])).ToList();
+        return TicketTextFile.Read(path).Select((row, index) => ToTicket(index, row.Text, row.Topic)).ToList();
     }
 
     public static string SubjectOf(string document)
@@ -49,61 +48,5 @@ public static class DayTickets
             ? label
             : throw new InvalidDataException($"Row {index + 2} of day-tickets.csv has an unknown Topic_group '{group}'.");
         return new DayTicket(index, SubjectOf(document), document, type, group);
-    }
-
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
-        }
-
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using HelpdeskLite.Auth;
 using HelpdeskLite.Benchmarks;
 using HelpdeskLite.Data;
@@ -17,7 +16,7 @@ using Microsoft.Extensions.Options;
 var sqliteCount = Option(args, "--sqlite", 100_000);
 var mysqlCount = Option(args, "--mysql", 1_000_000);
 var runs = Option(args, "--runs", 40);
-var texts = ReadTexts(Path.Combine(AppContext.BaseDirectory, "Data", "it-tickets.csv"));
+var texts = TicketTextFile.Read(Path.Combine(AppContext.BaseDirectory, "Data", "it-tickets.csv"));
 var now = new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc);
 
 if (sqliteCount > 0)
@@ -134,73 +133,6 @@ static int Option(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static List<(string Text, string Topic)> ReadTexts(string path)
-{
-    var rows = new List<(string, string)>();
-    foreach (var record in ParseCsv(File.ReadAllText(path)).Skip(1))
-    {
-        if (record.Count == 2 && record[0].Length > 0)
-        {
-            rows.Add((record[0], record[1]));
-        }
-    }
-
-    return rows;
-}
-
-static IEnumerable<List<string>> ParseCsv(string text)
-{
-    var record = new List<string>();
-    var field = new StringBuilder();
-    var quoted = false;
-    for (var i = 0; i < text.Length; i++)
-    {
-        var c = text[i];
-        if (quoted)
-        {
-            if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = false;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        else if (c == '"')
-        {
-            quoted = true;
-        }
-        else if (c == ',')
-        {
-            record.Add(field.ToString());
-            field.Clear();
-        }
-        else if (c == '\n')
-        {
-            record.Add(field.ToString().TrimEnd('\r'));
-            field.Clear();
-            yield return record;
-            record = [];
-        }
-        else
-        {
-            field.Append(c);
-        }
-    }
-
-    if (field.Length > 0 || record.Count > 0)
-    {
-        record.Add(field.ToString());
-        yield return record;
-    }
 }
 
 /// <summary>A clock fixed at the time the data was generated for.</summary>

@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 var exportCount = Option(args, "--export", 100_000);
 var mysqlCount = Option(args, "--mysql", 1_000_000);
 var runs = Option(args, "--runs", 40);
-var texts = Texts.Read(Path.Combine(AppContext.BaseDirectory, "Data", "it-tickets.csv"));
+var texts = TicketTextFile.Read(Path.Combine(AppContext.BaseDirectory, "Data", "it-tickets.csv"));
 var now = new DateTime(2026, 12, 4, 12, 0, 0, DateTimeKind.Utc);
 var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 var agent = new CurrentUser(1, "bench0", "Bench person 0", Role.ItSupport, zone.Id, false);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.VisualBasic.FileIO;
 
 namespace HelpdeskLite.ReportBenchmarks;
 
@@ -35,27 +34,6 @@ internal sealed class PeakSampler : IDisposable
     {
         stop = true;
         thread.Join();
-    }
-}
-
-internal static class Texts
-{
-    /// <summary>Reads the sample ticket texts (text, topic) that the ticket loader draws from.</summary>
-    public static List<(string Text, string Topic)> Read(string path)
-    {
-        using var parser = new TextFieldParser(path) { HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        parser.ReadFields();
-        var rows = new List<(string, string)>();
-        while (parser.ReadFields() is { Length: 2 } fields)
-        {
-            if (fields[0].Length > 0)
-            {
-                rows.Add((fields[0], fields[1]));
-            }
-        }
-
-        return rows;
     }
 }
 
