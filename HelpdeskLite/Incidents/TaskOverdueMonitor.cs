@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HelpdeskLite.Audit;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
@@ -9,47 +8,24 @@ namespace HelpdeskLite.Incidents;
 
 /// <summary>
 /// Tells the owner of an open incident task, once, that its due date has passed in the owner's
-/// time zone. Several nodes may run it, so a lease row lets only one of them work at a time, as
-/// in the SLA monitor.
+/// time zone. Several nodes may run it; the lease lets one of them work at a time.
 /// </summary>
 public sealed class TaskOverdueMonitor(
     HelpdeskDbFactory dbs,
     AuditLog audit,
     NotificationService notifications,
     TimeProvider clock,
-    ILogger<TaskOverdueMonitor> logger) : BackgroundService
+    ILogger<TaskOverdueMonitor> logger)
+    : LeasedJob(dbs, clock, logger, LeaseName, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15))
 {
     public const string LeaseName = "incidents.task-overdue";
     private const int BatchSize = 500;
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(15);
-    private readonly string holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                if (TryTakeLease())
-                {
-                    RunOnce();
-                }
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
-            {
-                logger.LogError(ex, "Task overdue check failed, retrying in {Minutes} min", Interval.TotalMinutes);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>Notifies the owners of newly overdue tasks. Returns how many tasks were marked.</summary>
-    public int RunOnce()
+    public override int RunOnce()
     {
-        var now = clock.UtcNowMicroseconds();
-        using var db = dbs.Open();
+        var now = Clock.UtcNowMicroseconds();
+        using var db = Dbs.Open();
 
         // A due date is stored as midnight UTC of that date. No time zone reaches the end of the
         // date before that instant, so the query finds every candidate and the owner's zone decides.
@@ -75,7 +51,7 @@ public sealed class TaskOverdueMonitor(
 
         if (marked > 0)
         {
-            logger.LogInformation("Task overdue check notified the owners of {Count} tasks", marked);
+            Logger.LogInformation("Task overdue check notified the owners of {Count} tasks", marked);
         }
 
         return marked;
@@ -108,32 +84,4 @@ public sealed class TaskOverdueMonitor(
     }
 
     private static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Claims the lease, or renews it when this node holds it; false when another node holds it.</summary>
-    public bool TryTakeLease()
-    {
-        var now = clock.UtcNowMicroseconds();
-        var until = now + LeaseLength;
-        using var db = dbs.Open();
-        var claimed = db.Leases
-            .Where(l => l.Name == LeaseName && (l.Holder == holder || l.ExpiresAt < now))
-            .Set(l => l.Holder, holder)
-            .Set(l => l.ExpiresAt, until)
-            .Update();
-        if (claimed == 1)
-        {
-            return true;
-        }
-
-        try
-        {
-            db.Insert(new Lease { Name = LeaseName, Holder = holder, ExpiresAt = until });
-            return true;
-        }
-        catch (DbException)
-        {
-            // Another node inserted the row first and holds the lease.
-            return false;
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HelpdeskLite.Audit;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
@@ -17,78 +16,27 @@ public sealed class SlaMonitor(
     TicketCommands commands,
     TimeProvider clock,
     ILogger<SlaMonitor> logger,
-    Notifications.NotificationService notifications) : BackgroundService
+    Notifications.NotificationService notifications)
+    : LeasedJob(dbs, clock, logger, LeaseName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(3))
 {
     public const string LeaseName = "tickets.sla-monitor";
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(3);
-    private readonly string holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        logger.LogInformation("SLA monitor started as {Holder}", holder);
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                if (TryTakeLease())
-                {
-                    RunOnce();
-                }
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
-            {
-                logger.LogError(ex, "SLA monitor run failed; it retries in {Seconds} s", Interval.TotalSeconds);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>Runs one pass: warnings, breaches, automatic closes. Returns how many tickets changed.</summary>
-    public int RunOnce()
+    public override int RunOnce()
     {
-        var now = clock.UtcNowMicroseconds();
+        var now = Clock.UtcNowMicroseconds();
         var changed = Mark(now, breach: true) + Mark(now, breach: false) + commands.CloseUnconfirmed(now);
         if (changed > 0)
         {
-            logger.LogInformation("SLA monitor updated {Count} tickets", changed);
+            Logger.LogInformation("SLA monitor updated {Count} tickets", changed);
         }
 
         return changed;
     }
 
-    /// <summary>Claims the lease, or renews it when this node holds it; false when another node holds it.</summary>
-    public bool TryTakeLease()
-    {
-        var now = clock.UtcNowMicroseconds();
-        var until = now + LeaseLength;
-        using var db = dbs.Open();
-        var taken = db.Leases
-            .Where(l => l.Name == LeaseName && (l.Holder == holder || l.ExpiresAt < now))
-            .Set(l => l.Holder, holder)
-            .Set(l => l.ExpiresAt, until)
-            .Update();
-        if (taken == 1)
-        {
-            return true;
-        }
-
-        try
-        {
-            db.Insert(new Lease { Name = LeaseName, Holder = holder, ExpiresAt = until });
-            return true;
-        }
-        catch (DbException)
-        {
-            // Another node inserted the row first and holds the lease.
-            return false;
-        }
-    }
-
     private int Mark(DateTime now, bool breach)
     {
-        using var db = dbs.Open();
+        using var db = Dbs.Open();
         var open = db.Tickets.Where(t => t.Status < TicketStatus.Resolved);
         var ids = breach
             ? open.Where(t => (t.FirstResponseAt == null && t.FirstResponseBreachedAt == null && t.FirstResponseDue <= now)
