@@ -42,6 +42,27 @@ public sealed class TicketFlowTests
         Assert.Equal(user.Id, closed.RequesterId);
     }
 
+    [Fact]
+    public async Task Reopened_ticket_labels_earlier_resolution()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var (_, userClient) = await app.ClientForAsync(Role.User);
+        var (agent, agentClient) = await app.ClientForAsync(Role.ItSupport);
+        var number = await FileAsync(userClient);
+        await MoveAsync(agentClient, app, number, TicketStatus.Assigned, assigneeId: agent.Id);
+        await MoveAsync(agentClient, app, number, TicketStatus.InProgress);
+        await MoveAsync(agentClient, app, number, TicketStatus.Resolved, "Replaced the roller.");
+        Assert.Contains("<h2>Resolution</h2>", await userClient.GetHtmlAsync($"/tickets/{number}"));
+
+        using var reopened = await MoveAsync(userClient, app, number, TicketStatus.InProgress, "It jams again.");
+
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var html = await userClient.GetHtmlAsync($"/tickets/{number}");
+        Assert.Contains("<h2>Earlier resolution</h2>", html);
+        Assert.DoesNotContain("<h2>Resolution</h2>", html);
+        Assert.Contains("Replaced the roller.", html);
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Ticket_page_shows_history_and_sla_explanation(DatabaseKind kind)
     {
