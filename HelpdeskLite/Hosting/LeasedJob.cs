@@ -30,12 +30,7 @@ public abstract class LeasedJob(
         var now = Clock.UtcNowMicroseconds();
         var until = now + leaseLength;
         using var db = Dbs.Open();
-        var claimed = db.Leases
-            .Where(l => l.Name == leaseName && (l.Holder == holder || l.ExpiresAt < now))
-            .Set(l => l.Holder, holder)
-            .Set(l => l.ExpiresAt, until)
-            .Update();
-        if (claimed == 1)
+        if (Claim(db, now, until))
         {
             return true;
         }
@@ -47,10 +42,18 @@ public abstract class LeasedJob(
         }
         catch (DbException)
         {
-            // Another node inserted the row first and holds the lease.
-            return false;
+            // Someone inserted the row first: another node, or this node's own timer pass, in
+            // which case the claim now succeeds.
+            return Claim(db, now, until);
         }
     }
+
+    private bool Claim(HelpdeskDb db, DateTime now, DateTime until) =>
+        db.Leases
+            .Where(l => l.Name == leaseName && (l.Holder == holder || l.ExpiresAt < now))
+            .Set(l => l.Holder, holder)
+            .Set(l => l.ExpiresAt, until)
+            .Update() == 1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
