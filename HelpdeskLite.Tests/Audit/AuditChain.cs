@@ -57,7 +57,8 @@ public sealed class AuditChain : IDisposable
         NullLogger<AuditCheckpoints>.Instance);
 
     public AuditVerifier Verifier() =>
-        new(Database.Factory, Keys(), Checkpoints(), new AuditLog(Keys(), TimeProvider.System), Options);
+        new(Database.Factory, Keys(), Checkpoints(), new AuditLog(Keys(), TimeProvider.System), Options,
+            NullLogger<AuditVerifier>.Instance);
 
     public AuditVerification Verify() => Verifier().Verify();
 

@@ -34,7 +34,8 @@ public sealed class AuditConcurrencyTests
             Microsoft.Extensions.Options.Options.Create(new HelpdeskOptions { DataFolder = database.Folder }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditCheckpoints>.Instance);
         var verifier = new AuditVerifier(database.Factory, ring, checkpoints, new AuditLog(ring, TimeProvider.System),
-            Microsoft.Extensions.Options.Options.Create(new AuditOptions()));
+            Microsoft.Extensions.Options.Options.Create(new AuditOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditVerifier>.Instance);
         var result = verifier.Verify();
         Assert.True(result.Intact, result.Summary());
         Assert.Equal(sequences.Count, result.EntriesChecked);

@@ -80,6 +80,53 @@ public sealed class AuditVerifierTests
     }
 
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Entry_beyond_head_is_reported_and_run_survives(DatabaseKind kind)
+    {
+        using var chain = await AuditChain.CreateAsync(kind, 20);
+        chain.Execute("UPDATE audit_head SET last_seq = 19, last_mac = (SELECT mac FROM audit_entries WHERE seq = 19) WHERE id = 1");
+
+        var result = chain.Verifier().VerifyAndRecord(AuditActor.CommandLine, "test");
+
+        Assert.Equal(20, result.FirstBadSequence);
+        Assert.Equal(AuditProblem.EntryInserted, result.Problem);
+        Assert.Contains("seq 20 already exists", result.RecordingError);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Missing_head_row_is_reported(DatabaseKind kind)
+    {
+        using var chain = await AuditChain.CreateAsync(kind, 20);
+        chain.Execute("DELETE FROM audit_head WHERE id = 1");
+
+        var result = chain.Verifier().VerifyAndRecord(AuditActor.CommandLine, "test");
+
+        Assert.Equal(20, result.FirstBadSequence);
+        Assert.Equal(AuditProblem.ContentChanged, result.Problem);
+        Assert.Contains("head row", result.Message);
+        Assert.Contains("head row", result.RecordingError);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Forged_last_entry_with_head_names_both_causes(DatabaseKind kind)
+    {
+        using var chain = await AuditChain.CreateAsync(kind, 20);
+        var forged = chain.Entry(20);
+        forged.Sequence = 21;
+        forged.PreviousMac = forged.Mac;
+        forged.Mac = new string('b', 64);
+        using (var db = chain.Database.Factory.Open())
+        {
+            db.Insert(forged);
+        }
+
+        chain.Execute($"UPDATE audit_head SET last_seq = 21, last_mac = '{forged.Mac}' WHERE id = 1");
+        var result = chain.Verify();
+
+        Assert.Equal(21, result.FirstBadSequence);
+        Assert.Contains("forged and the chain head rewritten", result.Message);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Swapped_rows_are_order_changed(DatabaseKind kind)
     {
         using var chain = await AuditChain.CreateAsync(kind, 20);

@@ -97,6 +97,7 @@ public sealed class DemoSeederTests
         var keys = database.KeyRing();
         var checkpoints = new AuditCheckpoints(database.Factory, keys, TimeProvider.System, options,
             Options.Create(new HelpdeskOptions { DataFolder = database.Folder }), NullLogger<AuditCheckpoints>.Instance);
-        return new AuditVerifier(database.Factory, keys, checkpoints, new AuditLog(keys, TimeProvider.System), options);
+        return new AuditVerifier(database.Factory, keys, checkpoints, new AuditLog(keys, TimeProvider.System), options,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditVerifier>.Instance);
     }
 }

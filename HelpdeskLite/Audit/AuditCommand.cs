@@ -33,6 +33,11 @@ public static class AuditCommand
         Console.Error.WriteLine();
         Console.WriteLine(result.Summary());
         Console.WriteLine($"Checked {result.EntriesChecked} entries in {result.Elapsed.TotalSeconds:0.000} s.");
+        if (result.RecordingError is { } error)
+        {
+            Console.Error.WriteLine(error);
+        }
+
         return result.Intact ? Intact : Broken;
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using HelpdeskLite.Data;
 using HelpdeskLite.Hosting;
@@ -43,7 +44,10 @@ public sealed class AuditLog(AuditKeyRing keys, TimeProvider clock)
         db.GetTable<AuditHead>().Where(h => h.Id == 1)
             .Set(h => h.LastSequence, h => h.LastSequence + 1)
             .Update();
-        var head = db.GetTable<AuditHead>().Single(h => h.Id == 1);
+        var head = db.GetTable<AuditHead>().SingleOrDefault(h => h.Id == 1)
+            ?? throw new InvalidOperationException(
+                "The audit chain head row (audit_head, id 1) is missing, so no audit entry can be written. "
+                + "Run 'HelpdeskLite audit verify' and restore the database from a backup.");
 
         var entry = new AuditEntry
         {
@@ -61,7 +65,18 @@ public sealed class AuditLog(AuditKeyRing keys, TimeProvider clock)
         };
         entry.Mac = AuditMac.Compute(keys.CurrentKey, entry);
 
-        db.Insert(entry);
+        try
+        {
+            db.Insert(entry);
+        }
+        catch (DbException ex) when (db.GetTable<AuditEntry>().Any(e => e.Sequence == entry.Sequence))
+        {
+            throw new InvalidOperationException(
+                $"An audit entry with seq {entry.Sequence} already exists, although the chain head records seq "
+                + $"{entry.Sequence - 1}: the audit table was changed outside the application. "
+                + "Run 'HelpdeskLite audit verify' and restore the database from a backup.", ex);
+        }
+
         db.GetTable<AuditHead>().Where(h => h.Id == 1).Set(h => h.LastMac, entry.Mac).Update();
         return entry;
     }

@@ -25,6 +25,9 @@ public sealed record AuditVerification(
     AuditCheckpointFound? Checkpoint,
     TimeSpan Elapsed)
 {
+    /// <summary>Why the run could not be written to the audit log, or null when it was recorded.</summary>
+    public string? RecordingError { get; init; }
+
     public bool Intact => Problem == AuditProblem.None;
 
     public static string Describe(AuditProblem problem) => problem switch

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using HelpdeskLite.Data;
 using LinqToDB;
@@ -16,7 +17,8 @@ public sealed class AuditVerifier(
     AuditKeyRing keys,
     AuditCheckpoints checkpoints,
     AuditLog audit,
-    IOptions<AuditOptions> options)
+    IOptions<AuditOptions> options,
+    ILogger<AuditVerifier> logger)
 {
     // Range of other sequence numbers tried on an entry whose MAC fails, to tell a moved entry
     // from a changed one.
@@ -84,6 +86,21 @@ public sealed class AuditVerifier(
         AuditActor actor, string via, IProgress<AuditProgress>? progress = null, CancellationToken cancellation = default)
     {
         var result = Verify(progress, cancellation);
+        try
+        {
+            Record(actor, via, result);
+            return result;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // A chain whose head was tampered with may reject the entry. The verdict is returned all the same.
+            logger.LogError(ex, "The audit verification via {Via} could not be recorded", via);
+            return result with { RecordingError = $"The result could not be recorded in the audit log: {ex.Message}" };
+        }
+    }
+
+    private void Record(AuditActor actor, string via, AuditVerification result)
+    {
         using var db = dbs.Open();
         using var transaction = db.BeginTransaction();
         audit.Append(db, actor, AuditEvent.Audit_Verified, "audit", "", new
@@ -99,7 +116,6 @@ public sealed class AuditVerifier(
             seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
         });
         transaction.Commit();
-        return result;
     }
 
     private static List<AuditEntry> ReadBatch(HelpdeskDb db, long after, int size) =>
@@ -172,7 +188,7 @@ public sealed class AuditVerifier(
     {
         var seq = entry.Sequence;
         var next = state.Db.AuditEntries.Where(e => e.Sequence > seq).OrderBy(e => e.Sequence).FirstOrDefault();
-        var head = state.Db.AuditHeads.Single(h => h.Id == 1);
+        var head = state.Db.AuditHeads.SingleOrDefault(h => h.Id == 1) ?? new AuditHead { LastSequence = long.MaxValue, LastMac = "" };
 
         var writtenAs = FindOriginalSequence(entry, key);
         if (writtenAs is { } original)
@@ -189,13 +205,20 @@ public sealed class AuditVerifier(
                         $"The entry was written as seq {original} and has been moved to seq {seq}.");
         }
 
-        var macWasGenuine = (next is not null && next.PreviousMac == entry.Mac)
-            || (next is null && head.LastSequence == seq && head.LastMac == entry.Mac)
-            || (state.Checkpoint is { } checkpoint && checkpoint.Sequence == seq && checkpoint.Mac == entry.Mac);
-        if (macWasGenuine)
+        var laterEntryLinks = next is not null && next.PreviousMac == entry.Mac;
+        var checkpointLinks = state.Checkpoint is { } checkpoint && checkpoint.Sequence == seq && checkpoint.Mac == entry.Mac;
+        if (laterEntryLinks || checkpointLinks)
         {
             return new Failure(seq, AuditProblem.ContentChanged,
                 "The entry's content no longer matches its MAC, which the rest of the chain still links to.");
+        }
+
+        if (next is null && head.LastSequence == seq && head.LastMac == entry.Mac)
+        {
+            // Only the head row, which anyone with write access can set, vouches for this MAC.
+            return new Failure(seq, AuditProblem.ContentChanged,
+                "The last entry does not match its MAC: its content was changed, or it was forged and the "
+                + "chain head rewritten to point to it.");
         }
 
         return seq > head.LastSequence
@@ -243,7 +266,14 @@ public sealed class AuditVerifier(
     {
         var end = state.Db.AuditHeads.Where(h => h.Id == 1)
             .Select(h => new { h.LastSequence, h.LastMac, Max = state.Db.AuditEntries.Max(e => (long?)e.Sequence) })
-            .Single();
+            .SingleOrDefault();
+        if (end is null)
+        {
+            more = false;
+            return new Failure(state.LastSequence, AuditProblem.ContentChanged,
+                "The chain head row (audit_head, id 1) is missing, so the end of the chain cannot be confirmed.");
+        }
+
         more = (end.Max ?? 0) > state.LastSequence;
         if (more)
         {
@@ -261,6 +291,13 @@ public sealed class AuditVerifier(
         {
             return new Failure(state.LastSequence + 1, AuditProblem.TailTruncated,
                 $"The chain ends at seq {state.LastSequence}, but the chain head records seq {end.LastSequence}.");
+        }
+
+        if (end.LastSequence < state.LastSequence)
+        {
+            return new Failure(end.LastSequence + 1, AuditProblem.EntryInserted,
+                $"The chain head records seq {end.LastSequence}, but entries continue to seq {state.LastSequence}: "
+                + "they were added without the application, or the head was moved back.");
         }
 
         if (end.LastSequence == state.LastSequence && end.LastMac != state.LastMac && state.LastSequence > 0)
