@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpdeskLite.Tickets;
+using HelpdeskLite.Web;
 
 namespace HelpdeskLite.Reports;
 
@@ -22,7 +23,8 @@ public sealed record ReportFilter(
 
     /// <summary>Returns an error message when the range is not usable, or null.</summary>
     public string? Validate() =>
-        To < From ? "The end date is before the start date. Choose an end date on or after the start."
+        !FilterDates.AllAccepted(From, To) ? FilterDates.Message
+        : To < From ? "The end date is before the start date. Choose an end date on or after the start."
         : To.DayNumber - From.DayNumber > MaxDays ? $"The range is longer than {MaxDays} days. Choose a shorter range."
         : null;
 

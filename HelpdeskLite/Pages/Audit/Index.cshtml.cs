@@ -93,13 +93,19 @@ public sealed class IndexModel(AuditQueries queries, AuditExport export) : PageM
             ModelState.AddModelError(nameof(To), "The end date is before the start date.");
         }
 
+        if (!FilterDates.AllAccepted(From, To))
+        {
+            ModelState.AddModelError(From is { } day && !FilterDates.AllAccepted(day) ? nameof(From) : nameof(To), FilterDates.Message);
+        }
+
         if (ModelState.IsValid)
         {
             return true;
         }
 
         var fields = ModelState.Where(p => p.Value?.Errors.Count > 0).Select(p => p.Key).Order();
-        Error = $"These filters are invalid: {string.Join(", ", fields)}. " +
+        var reasons = FilterDates.AllAccepted(From, To) ? "" : FilterDates.Message + " ";
+        Error = $"These filters are invalid: {string.Join(", ", fields)}. {reasons}" +
             "Dates are written yyyy-MM-dd, and the actor ID is a number. Correct them and filter again.";
         return false;
     }

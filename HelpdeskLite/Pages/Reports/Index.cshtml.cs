@@ -64,6 +64,7 @@ public sealed class IndexModel(ReportQueries queries, ReportExports exports, Tim
 
         if (!Prepare(viewer))
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

@@ -25,6 +25,13 @@ public sealed class IndexModel(TicketQueries queries, TicketCommands commands, T
 
     public IActionResult OnGet(string? done)
     {
+        if (!FilterDates.AllAccepted(Filter.CreatedFrom, Filter.CreatedTo, Filter.DueFrom, Filter.DueTo))
+        {
+            (Filter.CreatedFrom, Filter.CreatedTo, Filter.DueFrom, Filter.DueTo) = (null, null, null, null);
+            Error = FilterDates.Message + " The date filters were left out.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         Load();
         Message = done == "assigned" ? "The selected tickets were assigned." : null;
 
