@@ -117,7 +117,21 @@ public sealed class IncidentWorkflowTests
         var missing = IncidentWorkflow.Missing(new Incident(), IncidentStatus.Closed, []);
 
         Assert.Equal(TransitionNeeds.None, transition!.Needs);
-        Assert.Equal(["the root cause", "the contributing factors", "the lessons learned"], missing);
+        Assert.Equal(
+            ["the root cause", "the contributing factors", "the lessons learned",
+                "at least one corrective action, with an owner and a due date"],
+            missing);
+    }
+
+    [Fact]
+    public void Closing_without_corrective_actions_is_refused()
+    {
+        var incident = new Incident { RootCause = "a", ContributingFactors = "b", LessonsLearned = "c" };
+        IncidentTask[] tasks = [new() { Kind = IncidentTaskKind.Investigation, Title = "Read logs", OwnerId = 1, DueDate = DateTime.UtcNow }];
+
+        var missing = IncidentWorkflow.Missing(incident, IncidentStatus.Closed, tasks);
+
+        Assert.Equal(["at least one corrective action, with an owner and a due date"], missing);
     }
 
     [Theory]

@@ -84,6 +84,8 @@ public static class IncidentWorkflow
                 Require(missing, !string.IsNullOrWhiteSpace(incident.RootCause), "the root cause");
                 Require(missing, !string.IsNullOrWhiteSpace(incident.ContributingFactors), "the contributing factors");
                 Require(missing, !string.IsNullOrWhiteSpace(incident.LessonsLearned), "the lessons learned");
+                Require(missing, tasks.Any(t => t.Kind == IncidentTaskKind.Corrective),
+                    "at least one corrective action, with an owner and a due date");
                 foreach (var task in tasks.Where(t => t.Kind == IncidentTaskKind.Corrective))
                 {
                     Require(missing, task.OwnerId is not null, $"an owner for the corrective action \"{task.Title}\"");
