@@ -1,9 +1,13 @@
+using HelpdeskLite.Hosting;
+
 namespace HelpdeskLite.Incidents;
 
 /// <summary>
 /// The incident's milestones and the durations between them. Time to triage counts from the
 /// report; time to contain and time to recover count from detection (or the report when no
-/// detection time is known), because that is when the organisation could first act.
+/// detection time is known), because that is when the organisation could first act. When
+/// containment or recovery is recorded before that start, the real detection time is unknown,
+/// so the duration is unknown too rather than negative.
 /// </summary>
 public sealed record KeyTimes(
     DateTime? Occurred,
@@ -16,9 +20,9 @@ public sealed record KeyTimes(
 {
     public TimeSpan? TimeToTriage => Triaged - Reported;
 
-    public TimeSpan? TimeToContain => Contained - (Detected ?? Reported);
+    public TimeSpan? TimeToContain => NotNegative(Contained - (Detected ?? Reported));
 
-    public TimeSpan? TimeToRecover => Recovered - (Detected ?? Reported);
+    public TimeSpan? TimeToRecover => NotNegative(Recovered - (Detected ?? Reported));
 
     public static KeyTimes From(Incident incident) => new(
         incident.OccurredAt,
@@ -28,6 +32,38 @@ public sealed record KeyTimes(
         incident.ContainedAt,
         incident.RecoveredAt,
         incident.ClosedAt);
+
+    /// <summary>
+    /// Returns why the incident's own times contradict each other or lie after
+    /// <paramref name="now"/>, or null when they fit: it occurred before it was detected and
+    /// before it was contained, and recovery came after containment.
+    /// </summary>
+    public static string? Contradiction(Incident incident, DateTime now, TimeZoneInfo zone)
+    {
+        string Show(DateTime utc) => utc.ToLocal(zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        if (incident.OccurredAt > now || incident.DetectedAt > now)
+        {
+            return "The occurred and detected times cannot be in the future.";
+        }
+
+        if (incident.OccurredAt is { } occurred && incident.DetectedAt is { } detected && detected < occurred)
+        {
+            return $"The detected time {Show(detected)} is before the occurred time {Show(occurred)}.";
+        }
+
+        if (incident.OccurredAt is { } start && incident.ContainedAt is { } contained && contained < start)
+        {
+            return $"Containment at {Show(contained)} is before the incident occurred at {Show(start)}.";
+        }
+
+        if (incident.ContainedAt is { } containedAt && incident.RecoveredAt is { } recovered && recovered < containedAt)
+        {
+            return $"Recovery at {Show(recovered)} is before containment took effect at {Show(containedAt)}.";
+        }
+
+        return null;
+    }
 
     /// <summary>Formats a duration as "2 d 3 h 5 min", or "-" when it is not known yet.</summary>
     public static string Format(TimeSpan? span)
@@ -53,4 +89,6 @@ public sealed record KeyTimes(
         parts.Add($"{value.Minutes} min");
         return sign + string.Join(' ', parts);
     }
+
+    private static TimeSpan? NotNegative(TimeSpan? span) => span < TimeSpan.Zero ? null : span;
 }

@@ -42,6 +42,9 @@ public sealed class IncidentWorkflowPageTests
         var noActions = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Contained);
         Assert.Equal(HttpStatusCode.Redirect, (await IncidentSteps.MoveAsync(
             client, app, id, IncidentStatus.Contained, "Blocked the sender", "2026-12-01T10:00")).StatusCode);
+        var backwards = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Recovered, "Passwords reset", "2026-12-01T09:00");
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("is before containment took effect", await backwards.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await IncidentSteps.MoveAsync(
             client, app, id, IncidentStatus.Recovered, "Passwords reset", "2026-12-01T12:00")).StatusCode);
         var earlyClose = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Closed);

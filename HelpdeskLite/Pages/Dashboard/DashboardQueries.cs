@@ -83,11 +83,13 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
         var local = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
         var monthStart = TimeZoneInfo.ConvertTimeToUtc(new DateTime(local.Year, local.Month, 1), zone);
         var contained = db.Incidents.Where(i => i.ContainedAt >= monthStart && i.ContainedAt <= now)
-            .Select(i => new { i.ContainedAt, Start = i.DetectedAt ?? i.NoticedAt ?? i.ReportedAt })
+            .ToList()
+            .Select(i => KeyTimes.From(i).TimeToContain)
+            .OfType<TimeSpan>()
             .ToList();
         TimeSpan? mean = contained.Count == 0
             ? null
-            : TimeSpan.FromTicks((long)contained.Average(c => (c.ContainedAt!.Value - c.Start).Ticks));
+            : TimeSpan.FromTicks((long)contained.Average(c => c.Ticks));
         var today = DateTime.SpecifyKind(local.Date, DateTimeKind.Utc);
         var overdue = db.IncidentTasks.Count(t => !t.IsDone && t.DueDate < today);
         var fresh = db.Incidents.Count(i => i.Status == IncidentStatus.New);

@@ -52,13 +52,14 @@ public sealed class AssessmentCommands(
             return IncidentResult.Stale;
         }
 
+        var now = clock.UtcNowMicroseconds();
         var (after, error) = Apply(db, before, input, user.Zone);
+        error ??= KeyTimes.Contradiction(after, now, user.Zone);
         if (error is not null)
         {
             return IncidentResult.Rejected(error);
         }
 
-        var now = clock.UtcNowMicroseconds();
         if (!IncidentJournal.Claim(db, id, rowVersion, now))
         {
             return IncidentResult.Stale;

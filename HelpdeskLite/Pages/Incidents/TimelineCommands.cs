@@ -61,16 +61,17 @@ public sealed class TimelineCommands(
             return IncidentResult.NotFound;
         }
 
+        var now = clock.UtcNowMicroseconds();
         var (occurred, error) = LocalTimeInput.Parse(occurredAt, user.Zone, entry.OccurredAt);
         var text = (body ?? "").Trim();
-        error ??= occurred is null ? "Enter when the event occurred." : text.Length is 0 or > MaxBody
-            ? $"Enter the entry text (up to {MaxBody} characters)." : null;
+        error ??= occurred is null ? "Enter when the event occurred."
+            : occurred > now ? "The event time is in the future."
+            : text.Length is 0 or > MaxBody ? $"Enter the entry text (up to {MaxBody} characters)." : null;
         if (error is not null)
         {
             return IncidentResult.Rejected(error);
         }
 
-        var now = clock.UtcNowMicroseconds();
         var updated = db.IncidentTimeline.Where(e => e.Id == entryId && e.RowVersion == rowVersion)
             .Set(e => e.Body, text)
             .Set(e => e.OccurredAt, occurred!.Value)

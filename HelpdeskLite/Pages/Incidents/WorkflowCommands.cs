@@ -46,6 +46,7 @@ public sealed class WorkflowCommands(
 
         var now = clock.UtcNowMicroseconds();
         var (after, error) = Apply(before, transition, input, user.Zone, now);
+        error ??= KeyTimes.Contradiction(after, now, user.Zone);
         if (error is not null)
         {
             return IncidentResult.Rejected(error);
