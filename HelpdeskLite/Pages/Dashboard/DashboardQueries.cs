@@ -1,5 +1,6 @@
 using HelpdeskLite.Data;
 using HelpdeskLite.Incidents;
+using HelpdeskLite.Pages.Tickets;
 using HelpdeskLite.Reports.Charts;
 using HelpdeskLite.Tickets;
 using LinqToDB;
@@ -15,7 +16,7 @@ public sealed record AgentPanel(
 
 public sealed record SecurityPanel(
     IReadOnlyList<Bar> ByPhase, IReadOnlyList<Bar> BySeverity, TimeSpan? MeanTimeToContain,
-    int ContainedThisMonth, int OverdueTasks, int NewReports);
+    int ContainedThisMonth, int OverdueTasks, int IncidentsWithOverdueTasks, int NewReports);
 
 /// <summary>
 /// Reads the numbers of the role dashboards. Every query counts on an index, and open tickets
@@ -26,9 +27,6 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
     public static readonly TicketStatus[] OpenStatuses =
         [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.WaitingForUser];
 
-    /// <summary>Age bands of unassigned new tickets: label, lower bound in days, upper bound in days.</summary>
-    public static readonly (string Label, int From, int? To)[] AgeBands =
-        [("Under 1 day", 0, 1), ("1–3 days", 1, 3), ("3–7 days", 3, 7), ("Over 7 days", 7, null)];
 
     public UserPanel ForUser(long userId)
     {
@@ -54,13 +52,14 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
             .ToList();
         var mine = db.Tickets.Count(t => t.AssigneeId == userId && OpenStatuses.Contains(t.Status));
         var unassigned = new List<Bar>();
-        foreach (var (label, from, to) in AgeBands)
+        foreach (var (key, label, from, to) in TicketFilter.AgeBands)
         {
+            // The same tickets as the queue's unassigned view with this age band.
             var newest = now.AddDays(-from);
             DateTime? oldest = to is { } days ? now.AddDays(-days) : null;
-            var count = db.Tickets.Count(t => t.AssigneeId == null && t.Status == TicketStatus.New
-                && t.CreatedAt <= newest && (oldest == null || t.CreatedAt > oldest));
-            unassigned.Add(new Bar(label, count, "/tickets?view=unassigned"));
+            var count = db.Tickets.Count(t => t.AssigneeId == null && OpenStatuses.Contains(t.Status)
+                && t.CreatedAt < newest && (oldest == null || t.CreatedAt >= oldest));
+            unassigned.Add(new Bar(label, count, $"/tickets?view=unassigned&age={key}"));
         }
 
         var soon = db.Tickets.Count(t => t.SlaState == SlaState.AtRisk && OpenStatuses.Contains(t.Status));
@@ -77,7 +76,7 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
             .ToList();
         var bySeverity = Enum.GetValues<Severity>()
             .Select(s => new Bar(s.ToString(),
-                db.Incidents.Count(i => i.Severity == s && i.Status != IncidentStatus.Closed), $"/incidents?severity={s}"))
+                db.Incidents.Count(i => i.Severity == s && i.Status != IncidentStatus.Closed), $"/incidents?severity={s}&open=true"))
             .ToList();
 
         var local = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
@@ -91,8 +90,12 @@ public sealed class DashboardQueries(HelpdeskDbFactory dbs, TimeProvider clock)
             ? null
             : TimeSpan.FromTicks((long)contained.Average(c => c.Ticks));
         var today = DateTime.SpecifyKind(local.Date, DateTimeKind.Utc);
-        var overdue = db.IncidentTasks.Count(t => !t.IsDone && t.DueDate < today);
+        // Unfinished tasks due before today on open incidents; the incident list's overdue filter keeps the same.
+        var overdueTasks = (from t in db.IncidentTasks
+                            join i in db.Incidents on t.IncidentId equals i.Id
+                            where !t.IsDone && t.DueDate < today && i.Status != IncidentStatus.Closed
+                            select t.IncidentId).ToList();
         var fresh = db.Incidents.Count(i => i.Status == IncidentStatus.New);
-        return new SecurityPanel(byPhase, bySeverity, mean, contained.Count, overdue, fresh);
+        return new SecurityPanel(byPhase, bySeverity, mean, contained.Count, overdueTasks.Count, overdueTasks.Distinct().Count(), fresh);
     }
 }

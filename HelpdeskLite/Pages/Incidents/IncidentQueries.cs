@@ -15,7 +15,13 @@ public sealed record IncidentRow(
 /// </summary>
 public sealed record ReporterReport(long Id, string NumberText, string Title, IncidentStatus Status, DateTime ReportedAt);
 
-public sealed record IncidentFilter(string? Q, IncidentStatus? Status, IncidentCategory? Category, Severity? Severity, long? OwnerId);
+/// <summary>
+/// The incident list's filters. <paramref name="OverdueBefore"/>, when set, keeps open incidents
+/// with an unfinished task due before that day, as the Security Officer dashboard counts them.
+/// </summary>
+public sealed record IncidentFilter(
+    string? Q, IncidentStatus? Status, IncidentCategory? Category, Severity? Severity, long? OwnerId,
+    bool OpenOnly = false, DateTime? OverdueBefore = null);
 
 public sealed record NamedEntry(TimelineEntry Entry, string? AuthorName);
 
@@ -49,6 +55,16 @@ public sealed class IncidentQueries(HelpdeskDbFactory dbs)
     {
         using var db = dbs.Open();
         var query = db.Incidents.AsQueryable();
+        if (filter.OpenOnly || filter.OverdueBefore is not null)
+        {
+            query = query.Where(i => i.Status != IncidentStatus.Closed);
+        }
+
+        if (filter.OverdueBefore is { } day)
+        {
+            query = query.Where(i => db.IncidentTasks.Any(t => t.IncidentId == i.Id && !t.IsDone && t.DueDate < day));
+        }
+
         if (filter.Status is { } status)
         {
             query = query.Where(i => i.Status == status);

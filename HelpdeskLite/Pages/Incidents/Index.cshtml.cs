@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpdeskLite.Hosting;
 using HelpdeskLite.Incidents;
 using HelpdeskLite.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HelpdeskLite.Pages.Incidents;
 
 /// <summary>The incident list with filters, for Security Officers and Admins.</summary>
-public sealed class IndexModel(IncidentQueries queries) : IncidentPageModel
+public sealed class IndexModel(IncidentQueries queries, TimeProvider clock) : IncidentPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -22,6 +23,12 @@ public sealed class IndexModel(IncidentQueries queries) : IncidentPageModel
 
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Open { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
 
     [BindProperty(Name = "page", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
@@ -39,7 +46,9 @@ public sealed class IndexModel(IncidentQueries queries) : IncidentPageModel
             return NotFound();
         }
 
-        (Rows, HasMore) = queries.Search(new IncidentFilter(Q, Status, Category, Severity, Mine ? Viewer.Id : null), PageNumber);
+        var today = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime.ToLocal(Viewer.Zone).Date, DateTimeKind.Utc);
+        var filter = new IncidentFilter(Q, Status, Category, Severity, Mine ? Viewer.Id : null, Open, Overdue ? today : null);
+        (Rows, HasMore) = queries.Search(filter, PageNumber);
         MyTasks = queries.OpenTasksOf(Viewer.Id);
         return this.PageOrFragment("_IncidentList");
     }
@@ -54,6 +63,8 @@ public sealed class IndexModel(IncidentQueries queries) : IncidentPageModel
             ["category"] = Category?.ToString(),
             ["severity"] = Severity?.ToString(),
             ["mine"] = Mine ? "true" : null,
+            ["open"] = Open ? "true" : null,
+            ["overdue"] = Overdue ? "true" : null,
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent().Insert(0, "/incidents");
 }

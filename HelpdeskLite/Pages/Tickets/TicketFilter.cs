@@ -18,7 +18,19 @@ public sealed class TicketFilter
     public static readonly IReadOnlyList<string> SortColumns =
         ["number", "subject", "status", "type", "priority", "created", "updated", "due"];
 
+    /// <summary>Age bands by days since filing: query value, label, lower and upper bound in days.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, int From, int? To)> AgeBands =
+    [
+        ("0-1", "Under 1 day", 0, 1), ("1-3", "1–3 days", 1, 3), ("3-7", "3–7 days", 3, 7), ("7-", "Over 7 days", 7, null),
+    ];
+
     public string? View { get; set; }
+
+    /// <summary>One of the <see cref="AgeBands"/> keys; any other value is ignored.</summary>
+    public string? Age { get; set; }
+
+    public (string Key, string Label, int From, int? To)? AgeBand =>
+        AgeBands.FirstOrDefault(b => b.Key == Age) is { Key: not null } band ? band : null;
 
     public TicketStatus? Status { get; set; }
 
@@ -75,6 +87,7 @@ public sealed class TicketFilter
             ["assignee"] = Assignee,
             ["requester"] = Requester?.ToString(CultureInfo.InvariantCulture),
             ["sla"] = Sla?.ToString(),
+            ["age"] = AgeBand?.Key,
             ["createdFrom"] = Day(CreatedFrom),
             ["createdTo"] = Day(CreatedTo),
             ["dueFrom"] = Day(DueFrom),

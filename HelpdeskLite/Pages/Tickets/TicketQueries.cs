@@ -36,14 +36,15 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     {
         using var db = dbs.Open();
         var sqlite = db.Provider == DatabaseProvider.Sqlite;
-        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: true);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: true, now);
 
         // The index finds a rare word at once, but reading and sorting thousands of matches of a
         // common word costs more than walking the sort order with a substring test, which meets
         // enough matches within the first few thousand rows.
         if (FullTextQuery(filter.SearchText, sqlite) is not null && tickets.Take(CommonWordMatches).Count() == CommonWordMatches)
         {
-            tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: false);
+            tickets = Filter(db.Tickets.VisibleTo(viewer), viewer, filter, sqlite, fullText: false, now);
         }
 
         var size = filter.PageSize;
@@ -113,7 +114,7 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
     }
 
     private static IQueryable<Ticket> Filter(
-        IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, bool sqlite, bool fullText)
+        IQueryable<Ticket> query, CurrentUser viewer, TicketFilter filter, bool sqlite, bool fullText, DateTime now)
     {
         query = (viewer.IsStaff ? filter.View : "mine") switch
         {
@@ -157,6 +158,16 @@ public sealed partial class TicketQueries(HelpdeskDbFactory dbs, TimeProvider cl
         if (filter.Sla is { } sla)
         {
             query = query.Where(t => t.SlaState == sla);
+        }
+
+        if (filter.AgeBand is { } band)
+        {
+            // A band is [now - To days, now - From days), as the dashboard counts it.
+            query = InRange(query, sqlite, false, null, now.AddDays(-band.From));
+            if (band.To is { } days)
+            {
+                query = InRange(query, sqlite, false, now.AddDays(-days), null);
+            }
         }
 
         var zone = viewer.Zone;
