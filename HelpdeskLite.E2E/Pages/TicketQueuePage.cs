@@ -15,6 +15,8 @@ public sealed class TicketQueuePage(IPage page)
 
     public ILocator Row(long number) => Rows.Filter(new() { Has = page.Locator($"a[href='/tickets/{number}']") });
 
+    public Task OpenAsync(long number) => Row(number).Locator($"a[href='/tickets/{number}']").First.ClickAsync();
+
     /// <summary>Picks a request type in the filter bar; htmx swaps the list in place.</summary>
     public async Task FilterByTypeAsync(string requestType)
     {
