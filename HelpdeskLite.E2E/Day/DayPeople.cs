@@ -1,9 +1,7 @@
 using System.Globalization;
+using HelpdeskLite.E2E.Infrastructure;
 
 namespace HelpdeskLite.E2E.Day;
-
-/// <summary>Someone who works during the day, with the role label of the user form.</summary>
-public sealed record Person(string Username, string DisplayName, string RoleLabel);
 
 /// <summary>The admin, two IT Support agents, one Security Officer and twenty users of the day.</summary>
 public static class DayPeople

@@ -1,3 +1,4 @@
+using HelpdeskLite.E2E.Infrastructure;
 using HelpdeskLite.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -23,12 +23,20 @@ public sealed partial class ProductFixture : IAsyncLifetime
     private ProductProcess? product;
     private IPlaywright? playwright;
 
+    public ProductFixture()
+    {
+        People = new People(this);
+    }
+
     public Uri Address { get; private set; } = new("http://127.0.0.1");
 
     /// <summary>The one-time set-up link the product printed on its standard output.</summary>
     public string SetupLink { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The admin and the users the tests add. The first use completes set-up.</summary>
+    public People People { get; }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -48,7 +56,12 @@ public sealed partial class ProductFixture : IAsyncLifetime
         var port = ProductProcess.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}");
         product = ProductProcess.StartDll(folder,
-            $"--urls={Address}", $"--Helpdesk:DataFolder={Path.Combine(folder, "data")}");
+            $"--urls={Address}", $"--Helpdesk:DataFolder={Path.Combine(folder, "data")}",
+
+            // Every browser signs in from 127.0.0.1, and each added user posts twice (sign-in and
+            // password change), so the per-address limit of 20 posts a minute would reject the
+            // later tests of a run.
+            "--RateLimit:SignInPermitLimit=500");
         var output = await product.WaitForOutputAsync("/setup?token=", TimeSpan.FromSeconds(90));
         SetupLink = SetupLinkPattern().Match(output).Value;
 

@@ -102,7 +102,7 @@ public sealed class IncidentPage(IPage page)
     }
 
     /// <summary>Formats a UTC time for a datetime-local input of a viewer in the UTC zone.</summary>
-    private static string LocalInput(DateTime utc) =>
+    public static string LocalInput(DateTime utc) =>
         utc.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 

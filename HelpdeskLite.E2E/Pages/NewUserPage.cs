@@ -4,6 +4,8 @@ namespace HelpdeskLite.E2E.Pages;
 
 public sealed class NewUserPage(IPage page)
 {
+    public Task GotoAsync() => page.GotoAsync("/admin/users/new");
+
     public Task OpenFromUserListAsync() => page.GetByRole(AriaRole.Link, new() { Name = "New user" }).ClickAsync();
 
     public async Task CreateAsync(string username, string displayName, string roleLabel, string password)

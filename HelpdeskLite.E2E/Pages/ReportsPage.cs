@@ -7,7 +7,20 @@ public sealed class ReportsPage(IPage page)
 {
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    /// <summary>The "N tickets filed" figure at the top of the ticket report.</summary>
+    public ILocator Total => page.Locator(".stat").First;
+
+    public ILocator Scope => page.Locator("main p.muted.small").First;
+
     public Task GotoAsync(string kind) => page.GotoAsync($"/reports?kind={kind}");
+
+    /// <summary>Picks an agent in the filter form and shows the report for their tickets.</summary>
+    public async Task FilterByAgentAsync(string agentName)
+    {
+        await page.Locator("#assignee").SelectOptionAsync(new SelectOptionValue { Label = agentName });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("assignee=", StringComparison.Ordinal));
+    }
 
     /// <summary>Downloads the report workbook and returns where Playwright saved it.</summary>
     public Task<string> DownloadReportAsync(string folder) =>

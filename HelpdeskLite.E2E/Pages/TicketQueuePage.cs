@@ -15,6 +15,24 @@ public sealed class TicketQueuePage(IPage page)
 
     public ILocator Row(long number) => Rows.Filter(new() { Has = page.Locator($"a[href='/tickets/{number}']") });
 
+    public Task OpenAsync(long number) => Row(number).Locator($"a[href='/tickets/{number}']").First.ClickAsync();
+
+    /// <summary>Picks an assignee in the filter bar; htmx swaps the list in place.</summary>
+    public async Task FilterByAssigneeAsync(string agentName)
+    {
+        var swapped = page.WaitForResponseAsync(r => r.Url.Contains("assignee=", StringComparison.Ordinal));
+        await page.Locator("#assignee").SelectOptionAsync(new SelectOptionValue { Label = agentName });
+        await swapped;
+    }
+
+    /// <summary>Types into the search box; htmx swaps the list in place once the typing pauses.</summary>
+    public async Task SearchAsync(string text)
+    {
+        var swapped = page.WaitForResponseAsync(r => r.Url.Contains("q=", StringComparison.Ordinal));
+        await page.Locator("#q").FillAsync(text);
+        await swapped;
+    }
+
     /// <summary>Picks a request type in the filter bar; htmx swaps the list in place.</summary>
     public async Task FilterByTypeAsync(string requestType)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using HelpdeskLite.Data;
 using HelpdeskLite.Tests.Infrastructure;
 using HelpdeskLite.Tickets;
@@ -7,7 +8,7 @@ using static HelpdeskLite.Tests.Pages.Tickets.TicketSteps;
 
 namespace HelpdeskLite.Tests.Pages.Tickets;
 
-public sealed class TicketQueueTests
+public sealed partial class TicketQueueTests
 {
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Htmx_request_gets_only_the_list_fragment(DatabaseKind kind)
@@ -98,4 +99,87 @@ public sealed class TicketQueueTests
         Assert.Contains("Input.RequesterId", agentForm);
         Assert.Contains("Input.PriorityOverride", agentForm);
     }
+
+    /// <summary>
+    /// Leaving the search box fires a change event after the typing already reloaded the list.
+    /// Reloading again would swap in a fresh list and clear the rows an agent just ticked for bulk
+    /// assign, so the filter form reloads on change only for its other fields.
+    /// </summary>
+    [Fact]
+    public async Task Leaving_search_box_keeps_ticked_rows()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var (_, agent) = await app.ClientForAsync(Role.ItSupport);
+
+        var html = await agent.GetHtmlAsync("/tickets?view=open");
+
+        var form = FilterForm().Match(html);
+        Assert.True(form.Success, "The ticket page has no htmx filter form.");
+        var change = TriggerSpecs(WebUtility.HtmlDecode(form.Groups["trigger"].Value))
+            .Single(spec => spec.StartsWith("change", StringComparison.Ordinal));
+        var targets = TargetSelectors(change);
+        var fields = FieldSelectors(form.Groups["fields"].Value);
+        Assert.Contains("input[type=search]", fields);
+        Assert.Contains("select", fields);
+        Assert.Contains("input[type=date]", fields);
+        foreach (var field in fields)
+        {
+            var reloads = targets.Count == 0 || targets.Contains(field) || targets.Contains(field.Split('[')[0]);
+            var expected = field != "input[type=search]";
+            Assert.True(reloads == expected, $"A change of {field} reloads the list: {reloads}, expected {expected}.");
+        }
+    }
+
+    /// <summary>Splits an hx-trigger value at the commas that separate triggers, not those inside brackets.</summary>
+    private static List<string> TriggerSpecs(string trigger)
+    {
+        var specs = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < trigger.Length; i++)
+        {
+            depth += trigger[i] switch { '(' or '[' => 1, ')' or ']' => -1, _ => 0 };
+            if (trigger[i] == ',' && depth == 0)
+            {
+                specs.Add(trigger[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        specs.Add(trigger[start..].Trim());
+        return specs;
+    }
+
+    /// <summary>Returns the selectors of a trigger's "target:(…)" filter; none means every event target.</summary>
+    private static List<string> TargetSelectors(string spec)
+    {
+        var target = TargetFilter().Match(spec);
+        if (!target.Success)
+        {
+            return [];
+        }
+
+        return target.Groups[1].Value.Split(',')
+            .Select(selector => selector.Trim().Replace("\"", "", StringComparison.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>Lists the visible fields of the form as selectors: "select" or "input[type=…]".</summary>
+    private static List<string> FieldSelectors(string formHtml) =>
+        FieldTag().Matches(formHtml)
+            .Select(m => m.Groups["tag"].Value == "select" ? "select" : $"input[type={m.Groups["type"].Value}]")
+            .Where(field => field != "input[type=hidden]")
+            .Distinct()
+            .ToList();
+
+    [GeneratedRegex(
+        "<form class=\"filters card\"[^>]*hx-trigger=\"(?<trigger>[^\"]*)\"[^>]*>(?<fields>.*?)</form>",
+        RegexOptions.Singleline)]
+    private static partial Regex FilterForm();
+
+    [GeneratedRegex(@"target:\(([^)]*)\)")]
+    private static partial Regex TargetFilter();
+
+    [GeneratedRegex("<(?<tag>select|input)\\b(?:[^>]*\\btype=\"(?<type>[^\"]*)\")?")]
+    private static partial Regex FieldTag();
 }
