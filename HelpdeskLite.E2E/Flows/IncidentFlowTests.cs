@@ -8,8 +8,10 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpdeskLite.E2E.Flows;
 
 /// <summary>
-/// A user reports a security event, and a Security Officer assesses, contains, recovers, reviews
-/// and closes it. The reporter sees only the report's status, never the investigation.
+/// A security event reaches the security team from a user's report or from a ticket that IT
+/// Support converts, and a Security Officer assesses, contains, recovers, reviews and closes it.
+/// The reporter sees only the report's status, and a converted ticket's requester only their
+/// ticket, never the investigation.
 /// </summary>
 public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
     private const string RootCause = "The VPN still accepted push approvals without number matching.";
     private const string Factors = "Push fatigue; no alert on repeated denied prompts.";
     private const string Lessons = "Turn on number matching and alert after three denied prompts.";
+    private const string MailText = "An invoice mail from an unknown sender asks me to sign in through a link.";
 
     private readonly List<IPage> pages = [];
 
@@ -43,6 +46,67 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
         await ExpectReporterSeesStatusOnlyAsync(user, id, number);
     }
 
+    [Fact]
+    public async Task Ticket_converts_to_incident_closed_with_lessons()
+    {
+        var requester = await product.People.AddAsync("Mail Requester", "User");
+        var support = await product.People.AddAsync("Mail Support", "IT Support");
+        var officer = await product.People.AddAsync("Mail Officer", "Security Officer");
+        var user = await OpenAsync(requester);
+        var agent = await OpenAsync(support);
+        var responder = await OpenAsync(officer);
+        var now = DateTime.UtcNow;
+
+        var form = new TicketFormPage(user);
+        await form.GotoAsync();
+        var ticket = await form.FileAsync($"Odd invoice mail with a link ({requester.Username})", MailText, "General");
+        var (id, number) = await ConvertAsync(agent, ticket);
+        await TriageAsync(responder, officer, number, requester, MailText);
+        await Expect(new IncidentPage(responder).Evidence).ToContainTextAsync($"T-{ticket}-description.txt");
+        await RespondAsync(responder, now);
+        await ReviewAndCloseAsync(responder, officer, now);
+        await ExpectRequesterSeesTicketOnlyAsync(user, ticket, id, number);
+    }
+
+    private static async Task<(long Id, string Number)> ConvertAsync(IPage page, long ticket)
+    {
+        var view = new TicketPage(page);
+        var incident = new IncidentPage(page);
+
+        await view.GotoAsync(ticket);
+        await view.ConvertToIncidentAsync();
+
+        await Expect(page).ToHaveURLAsync(IncidentUrl());
+        await Expect(incident.Message).ToHaveTextAsync("The ticket was converted to this incident.");
+        await ProductFixture.CheckPageAsync(page, "flow-incident-converted");
+        var id = long.Parse(IncidentUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+        var number = NumberPattern().Match(await incident.Heading.InnerTextAsync()).Value;
+
+        await view.GotoAsync(ticket);
+        await Expect(page.Locator("#ticket-incident")).ToContainTextAsync($"Converted to incident {number}");
+        return (id, number);
+    }
+
+    /// <summary>The requester keeps their ticket with the hand-over notice; both incident doors return 404.</summary>
+    private static async Task ExpectRequesterSeesTicketOnlyAsync(IPage page, long ticket, long id, string number)
+    {
+        var view = new TicketPage(page);
+
+        await view.GotoAsync(ticket);
+        await Expect(view.Body).ToContainTextAsync("passed to the security team");
+        foreach (var text in new[] { number, EarlierEvent, Containment, RootCause, Lessons, CorrectiveTask })
+        {
+            await Expect(view.Body).Not.ToContainTextAsync(text);
+        }
+
+        await ProductFixture.CheckPageAsync(page, "flow-converted-ticket");
+        foreach (var door in new[] { $"/incidents/{id}", $"/incidents/mine/{id}" })
+        {
+            var response = await page.GotoAsync(door);
+            Assert.True(response!.Status == 404, $"{door} answered {response.Status} to the requester");
+        }
+    }
+
     private static async Task<(long Id, string Number)> ReportAsync(IPage page, string title, DateTime now)
     {
         var form = new IncidentReportPage(page);
@@ -62,7 +126,7 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
         return (id, number);
     }
 
-    private static async Task TriageAsync(IPage page, Person officer, string number, Person reporter)
+    private static async Task TriageAsync(IPage page, Person officer, string number, Person reporter, string whatHappened = WhatHappened)
     {
         var incident = new IncidentPage(page);
 
@@ -71,7 +135,7 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
         await ProductFixture.CheckPageAsync(page, "flow-incidents");
         await page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         await Expect(incident.Status).ToHaveTextAsync("New");
-        await Expect(page.Locator("#incident-assessment")).ToContainTextAsync(WhatHappened);
+        await Expect(page.Locator("#incident-assessment")).ToContainTextAsync(whatHappened);
         await Expect(page.Locator("#incident-assessment")).ToContainTextAsync(reporter.DisplayName);
         await ProductFixture.CheckPageAsync(page, "flow-incident-officer");
 
@@ -203,6 +267,9 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
 
     [GeneratedRegex(@"INC-\d+")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"/incidents/(\d+)")]
+    private static partial Regex IncidentUrl();
 
     [GeneratedRegex(@"Closed\d{4}-\d{2}-\d{2} \d{2}:\d{2}")]
     private static partial Regex ClosedTimePattern();
