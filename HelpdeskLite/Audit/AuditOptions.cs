@@ -10,10 +10,10 @@ public sealed class AuditOptions
     public string KeyFile { get; set; } = "";
 
     /// <summary>A checkpoint is written once the head is this many entries past the last one.</summary>
-    public int CheckpointEvery { get; set; } = 1000;
+    public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>A checkpoint is written this many minutes after the last one if entries were added.</summary>
-    public int CheckpointMinutes { get; set; } = 60;
+    public int CheckpointMinutes { get; set; } = 5;
 
     /// <summary>Seconds between the checkpoint writer's looks at the chain head.</summary>
     public int CheckpointPollSeconds { get; set; } = 30;
