@@ -40,6 +40,9 @@ public sealed class ReadmeScreenshotTests(ProductFixture fixture) : IDisposable
 
         var admin = await SignInAsync(address, "admin");
         await SaveAsync(admin, "dashboard");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await admin.GotoAsync($"/reports?from={today.AddDays(-60):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        await SaveAsync(admin, "reports");
         await admin.GotoAsync("/audit/verify");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Start verification" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#verify-progress .alert.success"))

@@ -179,7 +179,7 @@ public sealed class AssessmentCommands(
         if (changes.Count > 0)
         {
             journal.Timeline(db, after.Id, TimelineKind.FieldChanged, now, userId,
-                "Assessment changed: " + string.Join(", ", changes.Keys) + ".");
+                "Assessment changed: " + IncidentFields.Labels(changes.Keys) + ".");
             journal.Audit(db, actor, AuditEvent.Incident_FieldChanged, after.Id, changes);
         }
     }

@@ -12,12 +12,17 @@ public sealed class IncidentJournal(AuditLog audit)
     public const string IncidentEntity = "incident";
     public const string EvidenceEntity = "incident_evidence";
 
-    public void Timeline(HelpdeskDb db, long incidentId, TimelineKind kind, DateTime now, long? authorId, string body) =>
+    /// <summary>
+    /// Adds an automatic timeline entry recorded now. It is placed at <paramref name="occurredAt"/>
+    /// when the change took effect earlier, such as a containment entered after the fact.
+    /// </summary>
+    public void Timeline(
+        HelpdeskDb db, long incidentId, TimelineKind kind, DateTime now, long? authorId, string body, DateTime? occurredAt = null) =>
         db.Insert(new TimelineEntry
         {
             IncidentId = incidentId,
             Kind = kind,
-            OccurredAt = now,
+            OccurredAt = occurredAt ?? now,
             RecordedAt = now,
             AuthorId = authorId,
             Body = body,

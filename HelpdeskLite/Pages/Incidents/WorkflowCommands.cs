@@ -168,7 +168,13 @@ public sealed class WorkflowCommands(
             + (reason is not null ? $" Reason: {reason}" : "")
             + (after.Status == IncidentStatus.Contained ? $" Containment actions: {after.ContainmentActions}" : "")
             + (after.Status == IncidentStatus.Recovered ? $" Recovery actions: {after.RecoveryActions}" : "");
-        journal.Timeline(db, after.Id, TimelineKind.StatusChanged, now, userId, text);
+        var tookEffect = after.Status switch
+        {
+            IncidentStatus.Contained => after.ContainedAt,
+            IncidentStatus.Recovered => after.RecoveredAt,
+            _ => null,
+        };
+        journal.Timeline(db, after.Id, TimelineKind.StatusChanged, now, userId, text, tookEffect);
         var details = IncidentFields.Diff(before, after);
         details["status"] = AuditLog.Change("status", before.Status.ToString(), after.Status.ToString())["status"];
         if (reason is not null)
@@ -254,7 +260,7 @@ public sealed class WorkflowCommands(
         if (changes.Count > 0)
         {
             journal.Timeline(db, id, TimelineKind.FieldChanged, now, user.Id,
-                "Post-incident review changed: " + string.Join(", ", changes.Keys) + ".");
+                "Post-incident review changed: " + IncidentFields.Labels(changes.Keys) + ".");
             journal.Audit(db, actor, AuditEvent.Incident_FieldChanged, id, changes);
         }
 
