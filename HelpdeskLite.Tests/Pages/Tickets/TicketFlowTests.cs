@@ -174,13 +174,20 @@ public sealed class TicketFlowTests
         var first = await FileAsync(userClient, "First");
         var second = await FileAsync(userClient, "Second");
 
-        var response = await agentClient.PostFormAsync("/tickets?handler=BulkAssign", new()
+        var queue = await agentClient.GetHtmlAsync("/tickets?view=all&q=First");
+        var start = queue.IndexOf("<form method=\"post\" action=\"", StringComparison.Ordinal) + 29;
+        var action = WebUtility.HtmlDecode(queue[start..queue.IndexOf('"', start)]);
+
+        var response = await agentClient.PostFormAsync(action, new()
         {
             ["selected"] = $"{first}:{Ticket(app, first).RowVersion}",
             ["assigneeId"] = agent.Id.ToString(),
         });
 
+        Assert.Contains("handler=BulkAssign", action);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("q=First", response.Headers.Location!.ToString());
+        Assert.Contains("done=assigned", response.Headers.Location!.ToString());
         Assert.Equal(TicketStatus.Assigned, Ticket(app, first).Status);
         Assert.Equal(TicketStatus.New, Ticket(app, second).Status);
     }
