@@ -126,6 +126,34 @@ public sealed class AuditVerifierTests
         Assert.Contains("forged and the chain head rewritten", result.Message);
     }
 
+    [Fact]
+    public async Task Unreadable_row_is_named_not_crashed_on()
+    {
+        using var chain = await AuditChain.CreateAsync(DatabaseKind.Sqlite, 20);
+        chain.Execute("""
+            INSERT INTO audit_entries (seq, occurred_at, actor_id, actor_name, client_ip, action, entity_type, entity_id,
+                details, prev_mac, mac, key_id)
+            SELECT seq + 1, 'garbage', actor_id, actor_name, client_ip, action, entity_type, entity_id, details, mac, mac, key_id
+            FROM audit_entries WHERE seq = 20
+            """);
+
+        var result = chain.Verify();
+
+        Assert.Equal(21, result.FirstBadSequence);
+        Assert.Contains("cannot be read", result.Message);
+    }
+
+    [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Checkpoint_writer_survives_missing_head(DatabaseKind kind)
+    {
+        using var chain = await AuditChain.CreateAsync(kind, 20);
+        chain.Execute("DELETE FROM audit_head WHERE id = 1");
+
+        var written = chain.Checkpoints().WriteIfDue();
+
+        Assert.Null(written);
+    }
+
     [Theory, MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Swapped_rows_are_order_changed(DatabaseKind kind)
     {

@@ -25,7 +25,15 @@ public sealed partial class AuditCheckpoints(
     public AuditCheckpoint? WriteIfDue()
     {
         using var db = dbs.Open();
-        var head = db.AuditHeads.Single(h => h.Id == 1);
+        var head = db.AuditHeads.SingleOrDefault(h => h.Id == 1);
+        if (head is null)
+        {
+            // Verification reports the missing head. The application keeps running so that an
+            // admin can reach the verification page.
+            logger.LogError("The audit chain head row is missing; no checkpoint was written. Run 'HelpdeskLite audit verify'.");
+            return null;
+        }
+
         var last = db.AuditCheckpoints.OrderByDescending(c => c.Sequence).FirstOrDefault();
         if (head.LastSequence == 0 || head.LastSequence <= (last?.Sequence ?? 0))
         {
@@ -43,8 +51,8 @@ public sealed partial class AuditCheckpoints(
     public AuditCheckpoint? Write()
     {
         using var db = dbs.Open();
-        var head = db.AuditHeads.Single(h => h.Id == 1);
-        return head.LastSequence == 0 || db.AuditCheckpoints.Any(c => c.Sequence == head.LastSequence)
+        var head = db.AuditHeads.SingleOrDefault(h => h.Id == 1);
+        return head is null || head.LastSequence == 0 || db.AuditCheckpoints.Any(c => c.Sequence == head.LastSequence)
             ? null
             : Insert(db, head);
     }

@@ -105,6 +105,12 @@ public sealed class AuditVerificationRuns(
             logger.LogError(ex, "Audit verification {RunId} failed", run.Id);
             run.Fail("The verification could not read the audit log. The error is in the application log.");
         }
+        catch (Exception ex)
+        {
+            // The run belongs to no request, so an error nobody catches would leave the page polling forever.
+            logger.LogError(ex, "Audit verification {RunId} stopped with an unexpected error", run.Id);
+            run.Fail("The verification stopped with an unexpected error. The error is in the application log.");
+        }
     }
 
     // Progress<T> posts to the thread pool, so an update could arrive after the result. This one

@@ -74,11 +74,48 @@ public sealed class AuditVerifier(
                 cancellation.ThrowIfCancellationRequested();
             }
         }
+        catch (UnreadableEntryException)
+        {
+            // A value of the wrong type was written into a row by hand. The rest of the chain is
+            // read one entry at a time, so the checks go on up to that row and it is named by its seq.
+            pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+            return Result(state, VerifyOneByOne(state, batchSize), checkpoint, stopwatch);
+        }
         finally
         {
             // Waits without rethrowing, so a failed read ahead cannot replace an exception already thrown.
             pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
+    }
+
+    private Failure VerifyOneByOne(ChainState state, int limit)
+    {
+        var db = state.Db;
+        var sequences = db.AuditEntries.Where(e => e.Sequence > state.LastSequence).OrderBy(e => e.Sequence)
+            .Select(e => e.Sequence).Take(limit).ToList();
+        foreach (var seq in sequences)
+        {
+            AuditEntry entry;
+            try
+            {
+                entry = db.AuditEntries.Single(e => e.Sequence == seq);
+            }
+            catch (LinqToDB.Common.LinqToDBConvertException ex)
+            {
+                return new Failure(seq, AuditProblem.ContentChanged,
+                    $"The entry cannot be read: a column holds a value of the wrong type ({ex.Message}).");
+            }
+
+            if (Check(state, entry, CheckMacs([entry])[0]) is { } failure)
+            {
+                return failure.Problem == AuditProblem.None
+                    ? Classify(state, entry, keys.TryGetKey(entry.KeyId, out var key) ? key : [])
+                    : failure;
+            }
+        }
+
+        return new Failure(state.LastSequence + 1, AuditProblem.ContentChanged,
+            "An entry after this point cannot be read: a column holds a value of the wrong type.");
     }
 
     /// <summary>Verifies the chain and records the outcome as an Audit_Verified entry.</summary>
@@ -118,8 +155,17 @@ public sealed class AuditVerifier(
         transaction.Commit();
     }
 
-    private static List<AuditEntry> ReadBatch(HelpdeskDb db, long after, int size) =>
-        db.AuditEntries.Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(size).ToList();
+    private static List<AuditEntry> ReadBatch(HelpdeskDb db, long after, int size)
+    {
+        try
+        {
+            return db.AuditEntries.Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(size).ToList();
+        }
+        catch (LinqToDB.Common.LinqToDBConvertException ex)
+        {
+            throw new UnreadableEntryException(after, ex);
+        }
+    }
 
     /// <summary>
     /// Checks the MACs of a batch on all cores. Each MAC covers only its own entry's stored
@@ -315,6 +361,13 @@ public sealed class AuditVerifier(
             failure?.Message ?? "", checkpoint, stopwatch.Elapsed);
 
     private sealed record Failure(long Sequence, AuditProblem Problem, string Message);
+
+    /// <summary>A row after <see cref="After"/> holds a value that cannot be read as its column's type.</summary>
+    private sealed class UnreadableEntryException(long after, Exception inner)
+        : Exception($"An audit entry after seq {after} cannot be read.", inner)
+    {
+        public long After { get; } = after;
+    }
 
     private sealed class ChainState(HelpdeskDb db, AuditCheckpointFound? checkpoint)
     {

@@ -13,6 +13,13 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
 
     public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // The error page runs again inside the failed request, which keeps that request's handler
+        // name and method, so it must always be served.
+        if (context.HandlerInstance is HelpdeskLite.Pages.ErrorModel)
+        {
+            return next();
+        }
+
         var request = context.HttpContext.Request;
         var requested = context.RouteData.Values["handler"]?.ToString() ?? request.Query["handler"].ToString();
         var selected = context.HandlerMethod?.Name ?? "";

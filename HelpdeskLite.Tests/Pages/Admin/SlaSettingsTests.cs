@@ -106,6 +106,28 @@ public sealed class SlaSettingsTests
         Assert.Equal(2, TicketSteps.AuditCount(app, open, AuditEvent.Ticket_SlaRecomputed));
     }
 
+    [Fact]
+    public async Task Calendar_too_short_for_open_tickets_is_refused()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var (_, admin) = await app.ClientForAsync(Role.Admin);
+        var (_, user) = await app.ClientForAsync(Role.User);
+        var open = await TicketSteps.FileAsync(user, "Laptop fan is loud");
+        var before = TicketSteps.Ticket(app, open).ResolutionDue;
+
+        using var response = await admin.PostFormAsync("/admin/sla?handler=Calendar", new()
+        {
+            ["id"] = "1", ["rowVersion"] = "0", ["name"] = "One minute", ["timeZone"] = "UTC",
+            ["weeklyHours"] = "Mon 09:00-09:01", ["businessDayMinutes"] = "1440",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nothing was saved", await response.Content.ReadAsStringAsync());
+        using var db = app.Db.Open();
+        Assert.Equal("Office hours", db.BusinessCalendars.Single(c => c.Id == 1).Name);
+        Assert.Equal(before, TicketSteps.Ticket(app, open).ResolutionDue);
+    }
+
     private static Dictionary<string, string> Cells(string priority)
     {
         var cells = new Dictionary<string, string>();

@@ -83,6 +83,20 @@ public sealed class IncidentWorkflowPageTests
         });
         var close = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Closed);
         var closed = IncidentSteps.Incident(app, id);
+        var corrective = Tasks(app, id).First(t => t.Kind == IncidentTaskKind.Corrective);
+        var emptied = await client.PostFormAsync($"/incidents/{id}?handler=UpdateTask", new()
+        {
+            ["taskId"] = corrective.Id.ToString(),
+            ["rowVersion"] = corrective.RowVersion.ToString(),
+            ["Kind"] = "Investigation",
+            ["Title"] = corrective.Title,
+            ["OwnerId"] = "",
+            ["DueDate"] = "",
+            ["IsDone"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, emptied.StatusCode);
+        Assert.Contains("corrective actions keep their kind, owner and due date", await emptied.Content.ReadAsStringAsync());
+        Assert.Equal(IncidentTaskKind.Corrective, Tasks(app, id).Single(t => t.Id == corrective.Id).Kind);
         var reopenWithoutReason = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Investigating);
         var reopen = await IncidentSteps.MoveAsync(client, app, id, IncidentStatus.Investigating, reason: "Second wave seen");
 

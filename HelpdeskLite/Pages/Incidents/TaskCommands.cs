@@ -61,6 +61,16 @@ public sealed class TaskCommands(
                 return error;
             }
 
+            // Closing required every corrective action to have an owner and a due date; work on them
+            // goes on after closure, but they cannot be emptied behind the closed incident's back.
+            if (task.Kind == IncidentTaskKind.Corrective
+                && (input.Kind != IncidentTaskKind.Corrective || input.OwnerId is null || input.DueDate is null)
+                && db.Incidents.Any(i => i.Id == incidentId && i.Status == IncidentStatus.Closed))
+            {
+                return "The incident is closed, so its corrective actions keep their kind, owner and due date. "
+                    + "Reopen the incident to change them.";
+            }
+
             var now = clock.UtcNowMicroseconds();
             var due = Due(input.DueDate);
 

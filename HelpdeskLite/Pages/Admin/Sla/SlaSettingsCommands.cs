@@ -51,7 +51,11 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
             from = before is null ? null : Describe(before),
             to = Describe(after),
         });
-        RecomputeOpenTickets(db, actor, [priority]);
+        if (RecomputeOpenTickets(db, actor, [priority]) is { } recomputeError)
+        {
+            return recomputeError;
+        }
+
         transaction.Commit();
         return null;
     }
@@ -114,7 +118,12 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
             from = new { before.Name, before.TimeZone, before.AroundTheClock, before.WeeklyHours, before.BusinessDayMinutes, holidays = oldHolidays },
             to = new { Name = name.Trim(), TimeZone = timeZone, AroundTheClock = aroundTheClock, WeeklyHours = hoursText, BusinessDayMinutes = businessDayMinutes, holidays = days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) },
         });
-        RecomputeOpenTickets(db, actor, db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Priority).ToList());
+        if (RecomputeOpenTickets(db, actor, db.SlaPolicies.Where(p => p.CalendarId == id).Select(p => p.Priority).ToList())
+            is { } recomputeError)
+        {
+            return recomputeError;
+        }
+
         transaction.Commit();
         return null;
     }
@@ -123,11 +132,11 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
     /// Recomputes the due times of the open tickets of these priorities in the caller's transaction.
     /// A warning whose new time lies ahead is cleared, so the monitor warns again then; breaches stay.
     /// </summary>
-    private void RecomputeOpenTickets(HelpdeskDb db, AuditActor actor, List<Priority> priorities)
+    private string? RecomputeOpenTickets(HelpdeskDb db, AuditActor actor, List<Priority> priorities)
     {
         if (priorities.Count == 0)
         {
-            return;
+            return null;
         }
 
         var now = clock.UtcNowMicroseconds();
@@ -136,15 +145,25 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
             .Where(t => priorities.Contains(t.Priority) && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
             .OrderBy(t => t.Id)
             .ToList();
-        foreach (var batch in tickets.Chunk(500))
+        try
         {
-            var ids = batch.Select(t => t.Id).ToList();
-            var pauses = db.SlaPauses.Where(p => ids.Contains(p.TicketId)).ToList().ToLookup(p => p.TicketId);
-            foreach (var ticket in batch)
+            foreach (var batch in tickets.Chunk(500))
             {
-                Recompute(db, actor, ticket, pauses[ticket.Id].ToList(), config, now);
+                var ids = batch.Select(t => t.Id).ToList();
+                var pauses = db.SlaPauses.Where(p => ids.Contains(p.TicketId)).ToList().ToLookup(p => p.TicketId);
+                foreach (var ticket in batch)
+                {
+                    Recompute(db, actor, ticket, pauses[ticket.Id].ToList(), config, now);
+                }
             }
         }
+        catch (InvalidOperationException ex)
+        {
+            // The calculator gives up on a calendar with almost no working time; the caller rolls back.
+            return $"{ex.Message} Nothing was saved: give the calendar more working hours or the policy a shorter target.";
+        }
+
+        return null;
     }
 
     private void Recompute(HelpdeskDb db, AuditActor actor, Ticket ticket, List<SlaPause> pauses, SlaConfiguration config, DateTime now)
