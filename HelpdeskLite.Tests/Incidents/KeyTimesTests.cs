@@ -58,4 +58,14 @@ public sealed class KeyTimesTests
         Assert.Null(times.TimeToContain);
         Assert.Equal(TimeSpan.FromHours(2), times.TimeToRecover);
     }
+
+    [Fact]
+    public void Noticed_before_occurrence_needs_a_detected_time()
+    {
+        var incident = new Incident { OccurredAt = Now.AddHours(-2), NoticedAt = Now.AddDays(-3), ReportedAt = Now };
+
+        Assert.Contains("Enter the detected time", KeyTimes.Contradiction(incident, Now, Berlin));
+        incident.DetectedAt = Now.AddHours(-1);
+        Assert.Null(KeyTimes.Contradiction(incident, Now, Berlin));
+    }
 }

@@ -46,4 +46,13 @@ public sealed class LocalTimeInputTests
         Assert.Null(utc);
         Assert.Contains("2026-03-29T14:30", error);
     }
+
+    [Fact]
+    public void Times_before_1970_are_rejected()
+    {
+        var (utc, error) = LocalTimeInput.Parse("0001-01-01T00:00", TimeZoneInfo.Utc);
+
+        Assert.Null(utc);
+        Assert.Contains("before 1970", error);
+    }
 }

@@ -107,7 +107,7 @@ public sealed class AuditVerificationRuns(
         }
         catch (Exception ex)
         {
-            // The run belongs to no request, so an error nobody catches would leave the page polling forever.
+            // The run belongs to no request, so an uncaught error would leave the page polling forever.
             logger.LogError(ex, "Audit verification {RunId} stopped with an unexpected error", run.Id);
             run.Fail("The verification stopped with an unexpected error. The error is in the application log.");
         }

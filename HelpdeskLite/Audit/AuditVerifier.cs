@@ -362,7 +362,7 @@ public sealed class AuditVerifier(
 
     private sealed record Failure(long Sequence, AuditProblem Problem, string Message);
 
-    /// <summary>A row after <see cref="After"/> holds a value that cannot be read as its column's type.</summary>
+    /// <summary>A row after <see cref="After"/> contains a value that cannot be read as its column's type.</summary>
     private sealed class UnreadableEntryException(long after, Exception inner)
         : Exception($"An audit entry after seq {after} cannot be read.", inner)
     {

@@ -52,6 +52,13 @@ public sealed record KeyTimes(
             return $"The detected time {Show(detected)} is before the occurred time {Show(occurred)}.";
         }
 
+        // Without a detected time the reporter's noticed time stands in for it, so it must fit too.
+        if (incident.OccurredAt is { } began && incident.DetectedAt is null && incident.NoticedAt is { } noticed && noticed < began)
+        {
+            return $"The reporter noticed it at {Show(noticed)}, before the occurred time {Show(began)}. "
+                + "Enter the detected time, or correct the occurred time.";
+        }
+
         if (incident.OccurredAt is { } start && incident.ContainedAt is { } contained && contained < start)
         {
             return $"Containment at {Show(contained)} is before the incident occurred at {Show(start)}.";

@@ -10,6 +10,9 @@ public static class LocalTimeInput
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm";
 
+    /// <summary>The earliest year accepted. Earlier times are typing mistakes and would swamp every mean duration.</summary>
+    public const int EarliestYear = 1970;
+
     /// <summary>Formats a UTC time for a datetime-local field in the viewer's zone.</summary>
     public static string ToInput(DateTime? utc, TimeZoneInfo zone) =>
         utc is { } value ? value.ToLocal(zone).ToString(Format, CultureInfo.InvariantCulture) : "";
@@ -37,6 +40,11 @@ public static class LocalTimeInput
         if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return (null, $"\"{text}\" is not a date and time such as 2026-03-29T14:30.");
+        }
+
+        if (local.Year < EarliestYear)
+        {
+            return (null, $"{text} is before {EarliestYear}. Enter the time the event really happened.");
         }
 
         if (zone.IsInvalidTime(local))

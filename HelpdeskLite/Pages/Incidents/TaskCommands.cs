@@ -61,8 +61,8 @@ public sealed class TaskCommands(
                 return error;
             }
 
-            // Closing required every corrective action to have an owner and a due date; work on them
-            // goes on after closure, but they cannot be emptied behind the closed incident's back.
+            // Closing required every corrective action to have an owner and a due date. Work on them
+            // goes on after closure, so they stay editable but cannot lose either.
             if (task.Kind == IncidentTaskKind.Corrective
                 && (input.Kind != IncidentTaskKind.Corrective || input.OwnerId is null || input.DueDate is null)
                 && db.Incidents.Any(i => i.Id == incidentId && i.Status == IncidentStatus.Closed))
