@@ -32,4 +32,20 @@ public sealed class FilterDateTests
             Assert.True(body.Contains("1900-01-01 and 2999-12-31", StringComparison.Ordinal), $"{url}: no explanation");
         }
     }
+
+    [Fact]
+    public async Task Unreadable_dates_are_rejected_not_ignored()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var (_, admin) = await app.ClientForAsync(Role.Admin);
+
+        foreach (var url in new[] { "/tickets?createdFrom=2026-02-30", "/reports?from=abc", "/reports?to=10000-01-01" })
+        {
+            using var response = await admin.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+            Assert.True(body.Contains("filters are invalid", StringComparison.Ordinal), $"{url}: no explanation");
+        }
+    }
 }

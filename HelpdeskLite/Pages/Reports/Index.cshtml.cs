@@ -128,7 +128,12 @@ public sealed class IndexModel(ReportQueries queries, ReportExports exports, Tim
             Agents = queries.Agents();
         }
 
-        Error = Filter.Validate();
+        var unreadable = new[] { nameof(From), nameof(To) }
+            .Where(key => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            .ToList();
+        Error = unreadable.Count == 0
+            ? Filter.Validate()
+            : $"These filters are invalid: {string.Join(", ", unreadable)}. Dates are written yyyy-MM-dd.";
         return Error is null;
     }
 }

@@ -25,10 +25,19 @@ public sealed class IndexModel(TicketQueries queries, TicketCommands commands, T
 
     public IActionResult OnGet(string? done)
     {
-        if (!FilterDates.AllAccepted(Filter.CreatedFrom, Filter.CreatedTo, Filter.DueFrom, Filter.DueTo))
+        string[] dates = ["createdFrom", "createdTo", "dueFrom", "dueTo"];
+        var unreadable = ModelState.Where(p => p.Value?.Errors.Count > 0)
+            .Select(p => p.Key[(p.Key.LastIndexOf('.') + 1)..])
+            .Where(key => dates.Contains(key, StringComparer.OrdinalIgnoreCase))
+            .Order()
+            .ToList();
+        if (unreadable.Count > 0 || !FilterDates.AllAccepted(Filter.CreatedFrom, Filter.CreatedTo, Filter.DueFrom, Filter.DueTo))
         {
             (Filter.CreatedFrom, Filter.CreatedTo, Filter.DueFrom, Filter.DueTo) = (null, null, null, null);
-            Error = FilterDates.Message + " The date filters were left out.";
+            Error = unreadable.Count > 0
+                ? $"These filters are invalid and were left out: {string.Join(", ", unreadable)}. "
+                    + "Dates are written yyyy-MM-dd and must lie between 1900-01-01 and 2999-12-31."
+                : FilterDates.Message + " The date filters were left out.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
