@@ -8,7 +8,8 @@ namespace HelpdeskLite.Tests.Auth;
 public sealed class DisplayNameTests
 {
     public static TheoryData<string> HiddenCharacters => new(
-        "Jordan\u202ELee", "Jordan\u200BLee", "Jordan\u2066Lee\u2069", "\uFEFFJordan Lee", "Jordan\u2028Lee", "Jordan\u0007Lee");
+        "Jordan\u202ELee", "Jordan\u200BLee", "Jordan\u2066Lee\u2069", "\uFEFFJordan Lee", "Jordan\u2028Lee", "Jordan\u0007Lee",
+        "Ivy Support\U000E0001", "Ivy\U0001D173 Support", "Ivy\uE000 Support", "Ivy \u200D Support", "Ivy\u3164Support");
 
     [Theory, MemberData(nameof(HiddenCharacters))]
     public void Hidden_characters_are_rejected(string name)
@@ -21,9 +22,21 @@ public sealed class DisplayNameTests
     [InlineData("  Zoë O'Brien-Müller ")]
     [InlineData("李小龍")]
     [InlineData("محمد علي")]
+    [InlineData("می\u200Cخواهم")]
+    [InlineData("क्\u200Dष")]
+    [InlineData("Ana \U0001F469\u200D\U0001F4BB")]
     public void Ordinary_names_pass(string name)
     {
         Assert.Null(DisplayNames.Check(name));
+    }
+
+    [Theory]
+    [InlineData("\u3164")]
+    [InlineData("\u2800")]
+    [InlineData("...")]
+    public void Names_without_a_visible_letter_are_rejected(string name)
+    {
+        Assert.NotNull(DisplayNames.Check(name));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HelpdeskLite.Auth;
 
@@ -7,10 +8,18 @@ public static class DisplayNames
 {
     public const int MaxLength = 200;
 
+    private const int ZeroWidthNonJoiner = 0x200C;
+    private const int ZeroWidthJoiner = 0x200D;
+
+    // Letters that draw nothing, so a name made of them looks empty.
+    private static readonly HashSet<int> BlankLetters = [0x115F, 0x1160, 0x3164, 0xFFA0];
+
     /// <summary>
-    /// Returns an error for an empty or overlong name, or one with control, format (right-to-left
-    /// override, zero-width space) or line-separator characters, which could make it pass for
-    /// someone else's. Returns null when the trimmed name is acceptable.
+    /// Returns an error for an empty or overlong name, for a name without a visible letter or
+    /// digit, and for one with control, format (right-to-left override, zero-width space, tag),
+    /// line-separator, private-use or unassigned characters, which could make it pass for someone
+    /// else's. Joiners between two letters stay allowed, as Persian, Indic scripts and emoji need
+    /// them. Returns null when the trimmed name is acceptable.
     /// </summary>
     public static string? Check(string? name)
     {
@@ -20,12 +29,32 @@ public static class DisplayNames
             return $"The display name must be 1 to {MaxLength} characters.";
         }
 
-        return trimmed.Any(IsHidden)
-            ? "The display name contains an invisible or text-direction character (such as a right-to-left override). Type the name again without it."
-            : null;
+        var runes = trimmed.EnumerateRunes().ToList();
+        for (var i = 0; i < runes.Count; i++)
+        {
+            if (IsHidden(runes, i))
+            {
+                return "The display name contains an invisible or text-direction character (such as a right-to-left override). Type the name again without it.";
+            }
+        }
+
+        return runes.Any(r => Rune.IsLetterOrDigit(r) && !BlankLetters.Contains(r.Value))
+            ? null
+            : "The display name must contain at least one visible letter or digit.";
     }
 
-    private static bool IsHidden(char c) => char.GetUnicodeCategory(c) is
-        UnicodeCategory.Control or UnicodeCategory.Format
-        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+    private static bool IsHidden(List<Rune> runes, int index)
+    {
+        var rune = runes[index];
+        if (rune.Value is ZeroWidthNonJoiner or ZeroWidthJoiner)
+        {
+            return index == 0 || index == runes.Count - 1
+                || Rune.IsWhiteSpace(runes[index - 1]) || Rune.IsWhiteSpace(runes[index + 1]);
+        }
+
+        return BlankLetters.Contains(rune.Value) || Rune.GetUnicodeCategory(rune) is
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+            or UnicodeCategory.Surrogate;
+    }
 }
