@@ -15,11 +15,10 @@ public static class DisplayNames
     private static readonly HashSet<int> BlankLetters = [0x115F, 0x1160, 0x3164, 0xFFA0];
 
     /// <summary>
-    /// Returns an error for an empty or overlong name, for a name without a visible letter or
-    /// digit, and for one with control, format (right-to-left override, zero-width space, tag),
-    /// line-separator, private-use or unassigned characters, which could make it pass for someone
-    /// else's. Joiners between two letters stay allowed, as Persian, Indic scripts and emoji need
-    /// them. Returns null when the trimmed name is acceptable.
+    /// Returns an error for an empty or overlong name, or one without a visible letter or digit.
+    /// Control, format, line-separator, private-use and unassigned characters are rejected too,
+    /// because they could make a name pass for someone else's. Joiners between two letters stay
+    /// allowed, as Persian, Indic scripts and emoji need them. Returns null when the name is acceptable.
     /// </summary>
     public static string? Check(string? name)
     {
