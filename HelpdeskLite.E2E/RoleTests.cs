@@ -7,7 +7,7 @@ namespace HelpdeskLite.E2E;
 
 /// <summary>
 /// The first admin, created through the set-up page, adds one user per role. Each role then signs
-/// in and sees what the role allows.
+/// in and is shown what the role allows.
 /// </summary>
 public sealed class RoleTests(ProductFixture product)
 {

@@ -17,7 +17,7 @@ public sealed class ExportDownloadTests(ProductFixture product) : IAsyncDisposab
     private const int AssigneeColumn = 7;
     private const int CreatedColumn = 8;
 
-    private readonly List<IPage> pages = [];
+    private readonly OpenPages pages = new(product.People);
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("hdl-export-flow-");
 
     [Fact]
@@ -25,8 +25,8 @@ public sealed class ExportDownloadTests(ProductFixture product) : IAsyncDisposab
     {
         var requester = await product.People.AddAsync("Export Requester", "User");
         var agent = await product.People.AddAsync("Export Agent", "IT Support", signIn: false);
-        var user = await OpenAsync(requester);
-        var admin = await OpenAsync(People.Admin);
+        var user = await pages.OpenAsync(requester);
+        var admin = await pages.OpenAsync(People.Admin);
         var started = DateTime.UtcNow;
         string[] subjects =
         [
@@ -150,19 +150,9 @@ public sealed class ExportDownloadTests(ProductFixture product) : IAsyncDisposab
         Assert.InRange(created, from.AddMinutes(-1), to.AddMinutes(1));
     }
 
-    private async Task<IPage> OpenAsync(Person person)
-    {
-        var page = await product.People.OpenAsync(person);
-        pages.Add(page);
-        return page;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        foreach (var page in pages)
-        {
-            await page.Context.CloseAsync();
-        }
+        await pages.DisposeAsync();
 
         folder.Delete(recursive: true);
     }

@@ -10,7 +10,7 @@ namespace HelpdeskLite.E2E.Flows;
 /// <summary>
 /// A security event reaches the security team from a user's report or from a ticket that IT
 /// Support converts, and a Security Officer assesses, contains, recovers, reviews and closes it.
-/// The reporter sees only the report's status, and a converted ticket's requester only their
+/// The reporter is shown only the report's status, and a converted ticket's requester only their
 /// ticket, never the investigation.
 /// </summary>
 public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDisposable
@@ -26,15 +26,15 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
     private const string Lessons = "Turn on number matching and alert after three denied prompts.";
     private const string MailText = "An invoice mail from an unknown sender asks me to sign in through a link.";
 
-    private readonly List<IPage> pages = [];
+    private readonly OpenPages pages = new(product.People);
 
     [Fact]
     public async Task Incident_goes_from_report_to_closed()
     {
         var reporter = await product.People.AddAsync("Incident Reporter", "User");
         var officer = await product.People.AddAsync("Incident Officer", "Security Officer");
-        var user = await OpenAsync(reporter);
-        var responder = await OpenAsync(officer);
+        var user = await pages.OpenAsync(reporter);
+        var responder = await pages.OpenAsync(officer);
         var title = $"Unexpected sign-in prompts ({reporter.Username})";
         var now = DateTime.UtcNow;
 
@@ -47,14 +47,14 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
     }
 
     [Fact]
-    public async Task Ticket_converts_to_incident_closed_with_lessons()
+    public async Task Converted_ticket_closes_with_lessons()
     {
         var requester = await product.People.AddAsync("Mail Requester", "User");
         var support = await product.People.AddAsync("Mail Support", "IT Support");
         var officer = await product.People.AddAsync("Mail Officer", "Security Officer");
-        var user = await OpenAsync(requester);
-        var agent = await OpenAsync(support);
-        var responder = await OpenAsync(officer);
+        var user = await pages.OpenAsync(requester);
+        var agent = await pages.OpenAsync(support);
+        var responder = await pages.OpenAsync(officer);
         var now = DateTime.UtcNow;
 
         var form = new TicketFormPage(user);
@@ -250,19 +250,9 @@ public sealed partial class IncidentFlowTests(ProductFixture product) : IAsyncDi
     /// <summary>Formats a UTC time as the incident pages show it to a viewer in the UTC zone.</summary>
     private static string Shown(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task<IPage> OpenAsync(Person person)
-    {
-        var page = await product.People.OpenAsync(person);
-        pages.Add(page);
-        return page;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        foreach (var page in pages)
-        {
-            await page.Context.CloseAsync();
-        }
+        await pages.DisposeAsync();
     }
 
     [GeneratedRegex(@"INC-\d+")]

@@ -19,7 +19,7 @@ public sealed class TicketFlowTests(ProductFixture product) : IAsyncDisposable
     private const string ResolutionNote = "Replaced the worn pickup roller in tray 2 and printed 50 test pages.";
     private const string FileName = "jammed-page.png";
 
-    private readonly List<IPage> pages = [];
+    private readonly OpenPages pages = new(product.People);
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("hdl-ticket-flow-");
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class TicketFlowTests(ProductFixture product) : IAsyncDisposable
     {
         var requester = await product.People.AddAsync("Ticket Requester", "User");
         var agent = await product.People.AddAsync("Ticket Agent", "IT Support");
-        var user = await OpenAsync(requester);
-        var support = await OpenAsync(agent);
+        var user = await pages.OpenAsync(requester);
+        var support = await pages.OpenAsync(agent);
         var subject = $"Printer jams ({requester.Username})";
 
         var number = await FileAsync(user, subject);
@@ -173,19 +173,9 @@ public sealed class TicketFlowTests(ProductFixture product) : IAsyncDisposable
 
     private static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    private async Task<IPage> OpenAsync(Person person)
-    {
-        var page = await product.People.OpenAsync(person);
-        pages.Add(page);
-        return page;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        foreach (var page in pages)
-        {
-            await page.Context.CloseAsync();
-        }
+        await pages.DisposeAsync();
 
         folder.Delete(recursive: true);
     }

@@ -6,9 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpdeskLite.E2E.Infrastructure;
 
 /// <summary>
-/// The people of the shared product: the first admin, created once through the set-up page by
-/// the first test that needs it, and users that tests add with names unique in this product, so
-/// that no test depends on another test's users.
+/// The people of the shared product. The first admin is created once, through the set-up page,
+/// by the first test that needs it. Tests add users with names unique in this product, so no
+/// test depends on another test's users.
 /// </summary>
 public sealed class People(ProductFixture product)
 {

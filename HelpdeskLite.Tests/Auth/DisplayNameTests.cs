@@ -34,7 +34,7 @@ public sealed class DisplayNameTests
     [InlineData("\u3164")]
     [InlineData("\u2800")]
     [InlineData("...")]
-    public void Names_without_a_visible_letter_are_rejected(string name)
+    public void Blank_looking_names_are_rejected(string name)
     {
         Assert.NotNull(DisplayNames.Check(name));
     }

@@ -36,7 +36,7 @@ public sealed class KeyTimesTests
     }
 
     [Fact]
-    public void Recovery_before_containment_is_refused_in_local_time()
+    public void Recovery_before_containment_is_refused()
     {
         var incident = new Incident
         {

@@ -76,8 +76,8 @@ public sealed class AuditVerifier(
         }
         catch (UnreadableEntryException)
         {
-            // A value of the wrong type was written into a row by hand. The rest of the chain is
-            // read one entry at a time, so the checks go on up to that row and it is named by its seq.
+            // A row written by hand contains a value of the wrong type. Reading on one entry at a time
+            // checks the chain up to that row and names it by its seq.
             pending.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
             return Result(state, VerifyOneByOne(state, batchSize), checkpoint, stopwatch);
         }
@@ -362,12 +362,9 @@ public sealed class AuditVerifier(
 
     private sealed record Failure(long Sequence, AuditProblem Problem, string Message);
 
-    /// <summary>A row after <see cref="After"/> contains a value that cannot be read as its column's type.</summary>
+    /// <summary>A row of a batch contains a value that cannot be read as its column's type.</summary>
     private sealed class UnreadableEntryException(long after, Exception inner)
-        : Exception($"An audit entry after seq {after} cannot be read.", inner)
-    {
-        public long After { get; } = after;
-    }
+        : Exception($"An audit entry after seq {after} cannot be read.", inner);
 
     private sealed class ChainState(HelpdeskDb db, AuditCheckpointFound? checkpoint)
     {

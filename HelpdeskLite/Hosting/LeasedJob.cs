@@ -24,7 +24,7 @@ public abstract class LeasedJob(
     /// <summary>Runs one pass of the job. Returns how many records it changed.</summary>
     public abstract int RunOnce();
 
-    /// <summary>Claims the lease, or renews it when this node holds it. Returns false when another node holds it.</summary>
+    /// <summary>Claims the lease, or renews it when this node has it. Returns false when another node has it.</summary>
     public bool TryTakeLease()
     {
         var now = Clock.UtcNowMicroseconds();
@@ -70,7 +70,7 @@ public abstract class LeasedJob(
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
-                Logger.LogError(ex, "Job {Lease} failed; it retries in {Seconds} s", leaseName, interval.TotalSeconds);
+                Logger.LogError(ex, "Job {Lease} failed and retries in {Seconds} s", leaseName, interval.TotalSeconds);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

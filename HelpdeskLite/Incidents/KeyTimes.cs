@@ -52,7 +52,7 @@ public sealed record KeyTimes(
             return $"The detected time {Show(detected)} is before the occurred time {Show(occurred)}.";
         }
 
-        // Without a detected time the reporter's noticed time stands in for it, so it must fit too.
+        // Without a detected time the reporter's noticed time is used in its place, so it must fit too.
         if (incident.OccurredAt is { } began && incident.DetectedAt is null && incident.NoticedAt is { } noticed && noticed < began)
         {
             return $"The reporter noticed it at {Show(noticed)}, before the occurred time {Show(began)}. "

@@ -107,7 +107,7 @@ public sealed class SlaSettingsTests
     }
 
     [Fact]
-    public async Task Calendar_too_short_for_open_tickets_is_refused()
+    public async Task Calendar_without_working_time_is_refused()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         var (_, admin) = await app.ClientForAsync(Role.Admin);

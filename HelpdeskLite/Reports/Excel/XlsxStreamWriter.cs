@@ -13,8 +13,8 @@ public sealed record XlsxColumn(string Header, double Width);
 
 /// <summary>
 /// Writes a workbook's data sheet row by row with an XmlWriter straight into its zip entry, so
-/// memory stays flat however many rows are written. ClosedXML 0.95.4 holds the whole workbook in
-/// memory, and the Open XML SDK's package holds each part until the file is closed.
+/// memory stays flat however many rows are written. ClosedXML 0.95.4 keeps the whole workbook in
+/// memory, and the Open XML SDK's package keeps each part until the file is closed.
 /// On Dispose the SDK builds the small parts (workbook, styles, summary sheet, relationships),
 /// which are copied into the same zip. Text goes through <see cref="SafeCell"/>, and formula-like
 /// text gets the quote-prefix style, so spreadsheets show it as text and never evaluate it.

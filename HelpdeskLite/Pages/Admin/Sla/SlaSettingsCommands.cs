@@ -12,7 +12,8 @@ namespace HelpdeskLite.Pages.Admin.Sla;
 /// An admin's changes to SLA policies, calendars, the priority matrix and auto-close delay, each
 /// audited. A changed policy or calendar recomputes the due times of the open tickets it governs.
 /// </summary>
-public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, TimeProvider clock)
+public sealed class SlaSettingsCommands(
+    HelpdeskDbFactory dbs, AuditLog audit, TimeProvider clock, ILogger<SlaSettingsCommands> logger)
 {
     public const int MaxTarget = 1000;
 
@@ -130,7 +131,7 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
 
     /// <summary>
     /// Recomputes the due times of the open tickets of these priorities in the caller's transaction.
-    /// A warning whose new time lies ahead is cleared, so the monitor warns again then; breaches stay.
+    /// A warning whose new time lies ahead is cleared, so the monitor warns again then. Breaches stay.
     /// </summary>
     private string? RecomputeOpenTickets(HelpdeskDb db, AuditActor actor, List<Priority> priorities)
     {
@@ -159,7 +160,9 @@ public sealed class SlaSettingsCommands(HelpdeskDbFactory dbs, AuditLog audit, T
         }
         catch (InvalidOperationException ex)
         {
-            // The calculator gives up on a calendar with almost no working time; the caller rolls back.
+            // The calculator gives up on a calendar with almost no working time, and the caller rolls back.
+            logger.LogWarning(ex, "SLA settings change by {Actor} rejected: open tickets of {Priorities} cannot be recomputed",
+                actor.Name, string.Join(", ", priorities));
             return $"{ex.Message} Nothing was saved: give the calendar more working hours or the policy a shorter target.";
         }
 
